@@ -1,0 +1,291 @@
+// Package apoc writes and reads graphs as APOC JSON lines, the format of
+// Neo4j's apoc.export.json (re-importable with apoc.import.json): one
+// {"type":"node",...} or {"type":"relationship",...} object per line.
+//
+// Entity nodes carry key, name, aliases, kind and mentions; Article nodes
+// carry id, title, date, url and source and MENTIONS their entities; every
+// ontology relationship carries sources, evidence, evidenceSources, offsets,
+// count, firstSeen and lastSeen.
+package apoc
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/graphload/graphload/internal/graph"
+)
+
+// ArticleLabel and MentionsType name the provenance part of the graph.
+const (
+	ArticleLabel = "Article"
+	MentionsType = "MENTIONS"
+)
+
+// Node is one node line.
+type Node struct {
+	Type       string         `json:"type"`
+	ID         string         `json:"id"`
+	Labels     []string       `json:"labels"`
+	Properties map[string]any `json:"properties"`
+}
+
+// Ref is a relationship's end.
+type Ref struct {
+	ID     string   `json:"id"`
+	Labels []string `json:"labels"`
+}
+
+// Relationship is one relationship line.
+type Relationship struct {
+	Type       string         `json:"type"`
+	ID         string         `json:"id"`
+	Label      string         `json:"label"`
+	Start      Ref            `json:"start"`
+	End        Ref            `json:"end"`
+	Properties map[string]any `json:"properties"`
+}
+
+// Encoder writes a graph as APOC JSON lines.
+type Encoder struct {
+	w *bufio.Writer
+}
+
+// NewEncoder returns an encoder writing to w.
+func NewEncoder(w io.Writer) *Encoder { return &Encoder{w: bufio.NewWriterSize(w, 1<<16)} }
+
+// Encode writes g: entities by key, then articles by id, then relationships;
+// ids are positions in that order, so the same graph gives the same bytes.
+func (e *Encoder) Encode(g *graph.Graph) error {
+	ids := map[string]string{}
+	labels := map[string]string{}
+	n := 0
+	enc := json.NewEncoder(e.w)
+	enc.SetEscapeHTML(false)
+	for _, ent := range g.SortedEntities() {
+		id := strconv.Itoa(n)
+		n++
+		ids[ent.Key], labels[ent.Key] = id, ent.Type
+		aliases := ent.Aliases
+		if aliases == nil {
+			aliases = []string{}
+		}
+		props := map[string]any{"key": ent.Key, "name": ent.Name, "aliases": aliases, "mentions": ent.Mentions}
+		if ent.Kind != "" {
+			props["kind"] = ent.Kind
+		}
+		if err := enc.Encode(Node{Type: "node", ID: id, Labels: []string{ent.Type}, Properties: props}); err != nil {
+			return fmt.Errorf("write node %s: %w", ent.Key, err)
+		}
+	}
+	arts := g.SortedArticles()
+	artIDs := map[string]string{}
+	for _, a := range arts {
+		id := strconv.Itoa(n)
+		n++
+		artIDs[a.ID] = id
+		props := map[string]any{"id": a.ID}
+		for k, v := range map[string]string{"title": a.Title, "date": a.Date, "url": a.URL, "source": a.Source} {
+			if v != "" {
+				props[k] = v
+			}
+		}
+		if err := enc.Encode(Node{Type: "node", ID: id, Labels: []string{ArticleLabel}, Properties: props}); err != nil {
+			return fmt.Errorf("write article %s: %w", a.ID, err)
+		}
+	}
+	r := 0
+	for _, a := range arts {
+		for _, key := range sortedKeys(a.Mentions) {
+			if _, ok := ids[key]; !ok {
+				continue
+			}
+			rel := Relationship{Type: "relationship", ID: strconv.Itoa(r), Label: MentionsType,
+				Start:      Ref{ID: artIDs[a.ID], Labels: []string{ArticleLabel}},
+				End:        Ref{ID: ids[key], Labels: []string{labels[key]}},
+				Properties: map[string]any{"count": a.Mentions[key]}}
+			r++
+			if err := enc.Encode(rel); err != nil {
+				return fmt.Errorf("write mention %s: %w", a.ID, err)
+			}
+		}
+	}
+	for _, rel := range g.SortedRelations() {
+		from, okF := ids[rel.From]
+		to, okT := ids[rel.To]
+		if !okF || !okT {
+			return fmt.Errorf("relation %s %s -> %s: endpoint not in graph", rel.Type, rel.From, rel.To)
+		}
+		if err := enc.Encode(Relationship{Type: "relationship", ID: strconv.Itoa(r), Label: rel.Type,
+			Start: Ref{ID: from, Labels: []string{labels[rel.From]}}, End: Ref{ID: to, Labels: []string{labels[rel.To]}},
+			Properties: RelationProperties(rel)}); err != nil {
+			return fmt.Errorf("write relation %s: %w", rel.Type, err)
+		}
+		r++
+	}
+	return nil
+}
+
+// RelationProperties returns the provenance of a relation as Neo4j
+// properties (lists of scalars only: Neo4j stores no nested values).
+func RelationProperties(rel *graph.Relation) map[string]any {
+	evidence := make([]string, 0, len(rel.Evidence))
+	evDocs := make([]string, 0, len(rel.Evidence))
+	offsets := make([]string, 0, len(rel.Evidence))
+	for _, ev := range rel.Evidence {
+		evidence = append(evidence, ev.Sentence)
+		evDocs = append(evDocs, ev.DocID)
+		offsets = append(offsets, fmt.Sprintf("%s:%d-%d", ev.DocID, ev.Start, ev.End))
+	}
+	props := map[string]any{
+		"sources": rel.Sources, "evidence": evidence, "evidenceSources": evDocs,
+		"offsets": offsets, "count": rel.Count,
+	}
+	if rel.FirstSeen != "" {
+		props["firstSeen"] = rel.FirstSeen
+	}
+	if rel.LastSeen != "" {
+		props["lastSeen"] = rel.LastSeen
+	}
+	return props
+}
+
+func sortedKeys(m map[string]int) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Close flushes what is buffered.
+func (e *Encoder) Close() error { return e.w.Flush() }
+
+// Decode reads a graph written by Encoder (or by apoc.export.json with the
+// same properties). symmetric names the relation types without direction.
+func Decode(r io.Reader, symmetric []string) (*graph.Graph, error) {
+	g := graph.New(symmetric)
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 256<<20)
+	keyOf := map[string]string{}     // node id -> entity key
+	articleOf := map[string]string{} // node id -> article id
+	line := 0
+	for sc.Scan() {
+		line++
+		text := strings.TrimSpace(sc.Text())
+		if text == "" {
+			continue
+		}
+		var head struct {
+			Type string `json:"type"`
+		}
+		if err := json.Unmarshal([]byte(text), &head); err != nil {
+			return nil, fmt.Errorf("line %d: not a JSON object: %w", line, err)
+		}
+		switch head.Type {
+		case "node":
+			var n Node
+			if err := json.Unmarshal([]byte(text), &n); err != nil {
+				return nil, fmt.Errorf("line %d: %w", line, err)
+			}
+			if len(n.Labels) == 0 {
+				return nil, fmt.Errorf("line %d: node %s has no label", line, n.ID)
+			}
+			if n.Labels[0] == ArticleLabel {
+				a := &graph.Article{ID: str(n.Properties["id"]), Title: str(n.Properties["title"]), Date: str(n.Properties["date"]),
+					URL: str(n.Properties["url"]), Source: str(n.Properties["source"]), Mentions: map[string]int{}}
+				g.Articles[a.ID] = a
+				articleOf[n.ID] = a.ID
+				continue
+			}
+			e := &graph.Entity{Key: str(n.Properties["key"]), Type: n.Labels[0], Kind: str(n.Properties["kind"]),
+				Name: str(n.Properties["name"]), Aliases: strs(n.Properties["aliases"]), Mentions: num(n.Properties["mentions"])}
+			if e.Key == "" {
+				e.Key = graph.EntityKey(e.Type, e.Name)
+			}
+			g.Entities[e.Key] = e
+			keyOf[n.ID] = e.Key
+		case "relationship":
+			var rel Relationship
+			if err := json.Unmarshal([]byte(text), &rel); err != nil {
+				return nil, fmt.Errorf("line %d: %w", line, err)
+			}
+			if rel.Label == MentionsType {
+				if a, ok := g.Articles[articleOf[rel.Start.ID]]; ok {
+					a.Mentions[keyOf[rel.End.ID]] = num(rel.Properties["count"])
+				}
+				continue
+			}
+			from, okF := keyOf[rel.Start.ID]
+			to, okT := keyOf[rel.End.ID]
+			if !okF || !okT {
+				return nil, fmt.Errorf("line %d: relationship %s joins nodes not defined before it", line, rel.ID)
+			}
+			gr := &graph.Relation{Type: rel.Label, From: from, To: to, Sources: strs(rel.Properties["sources"]),
+				Count: num(rel.Properties["count"]), FirstSeen: str(rel.Properties["firstSeen"]), LastSeen: str(rel.Properties["lastSeen"])}
+			sents, docs, offs := strs(rel.Properties["evidence"]), strs(rel.Properties["evidenceSources"]), strs(rel.Properties["offsets"])
+			for i, s := range sents {
+				ev := graph.Evidence{Sentence: s}
+				if i < len(docs) {
+					ev.DocID = docs[i]
+				}
+				if i < len(offs) {
+					ev.Span = parseOffset(offs[i])
+				}
+				gr.Evidence = append(gr.Evidence, ev)
+			}
+			g.Relations[graph.RelationKey(gr.Type, gr.From, gr.To, false)] = gr
+		default:
+			return nil, fmt.Errorf("line %d: unknown type %q", line, head.Type)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read graph: %w", err)
+	}
+	return g, nil
+}
+
+func parseOffset(s string) graph.Span {
+	i := strings.LastIndexByte(s, ':')
+	if i < 0 {
+		return graph.Span{}
+	}
+	a, b, ok := strings.Cut(s[i+1:], "-")
+	if !ok {
+		return graph.Span{}
+	}
+	start, _ := strconv.Atoi(a)
+	end, _ := strconv.Atoi(b)
+	return graph.Span{Start: start, End: end}
+}
+
+func str(v any) string {
+	s, _ := v.(string)
+	return s
+}
+
+func num(v any) int {
+	switch n := v.(type) {
+	case float64:
+		return int(n)
+	case int:
+		return n
+	}
+	return 0
+}
+
+func strs(v any) []string {
+	list, _ := v.([]any)
+	out := make([]string, 0, len(list))
+	for _, x := range list {
+		if s, ok := x.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}

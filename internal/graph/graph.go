@@ -1,0 +1,263 @@
+// Package graph holds graphload's domain types: documents, sentences,
+// mentions, entities, relations with their evidence, and the merged graph
+// built from many documents. It imports no other package of the project;
+// every stage speaks in these types.
+package graph
+
+import (
+	"sort"
+	"strings"
+)
+
+// Entity types of the ontology. Relation types and kinds live in the schema.
+const (
+	Person       = "Person"
+	Organization = "Organization"
+	Location     = "Location"
+)
+
+// Document is one article as read from disk.
+type Document struct {
+	ID     string // file name or the id field of a JSON line
+	Title  string
+	Date   string // YYYY-MM-DD when known
+	URL    string
+	Source string
+	Text   string
+}
+
+// Span is a half-open byte range [Start, End) in a document's text.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Sentence is a sentence of a document with its position and tokens.
+type Sentence struct {
+	Span
+	Text      string
+	Paragraph int  // index of the paragraph within the document
+	Furniture bool // page furniture: not content, never a source of facts
+	Tokens    []Token
+}
+
+// Token is a word or a punctuation mark with its byte offsets in the document.
+type Token struct {
+	Span
+	Text string
+	Word bool // letters or digits; false for punctuation
+}
+
+// Mention is a stretch of text that names an entity.
+type Mention struct {
+	Span
+	Text      string // the surface form as written
+	Sentence  int    // index into the document's sentences
+	First     int    // index of the first token in the sentence
+	Last      int    // index of the token after the mention
+	EntityKey string
+	Type      string
+	Kind      string
+	// Anaphor marks "the group", "this network": it points at an entity named
+	// elsewhere and adds no alias to it.
+	Anaphor bool
+}
+
+// Entity is one real-world thing: a person, an organization or a place.
+type Entity struct {
+	Key      string   // canonical key, stable across documents: Type + ":" + folded name
+	Type     string   // Person, Organization or Location
+	Kind     string   // refines Type: militant_group, province, ...
+	Name     string   // canonical name
+	Aliases  []string // other names it goes by in the text, sorted, without Name
+	Mentions int      // number of mentions over the corpus
+}
+
+// Evidence is one sentence that supports a relation.
+type Evidence struct {
+	DocID    string `json:"doc"`
+	Sentence string `json:"sentence"`
+	Span            // the sentence's byte offsets in the document
+}
+
+// Relation is a typed edge between two entities with its provenance.
+type Relation struct {
+	Type     string
+	From, To string // entity keys
+	// Evidence holds the supporting sentences, at most MaxEvidence of them,
+	// in document order; Count counts every supporting mention.
+	Evidence  []Evidence
+	Sources   []string // document ids, sorted
+	Count     int
+	FirstSeen string // earliest article date, when articles have dates
+	LastSeen  string
+}
+
+// Key identifies a relation; symmetric relations are keyed with their ends ordered.
+func RelationKey(typ, from, to string, symmetric bool) string {
+	if symmetric && to < from {
+		from, to = to, from
+	}
+	return typ + "|" + from + "|" + to
+}
+
+// Article is the node standing for one document, with the entities it mentions.
+type Article struct {
+	ID, Title, Date, URL, Source string
+	Mentions                     map[string]int // entity key -> mentions in this article
+}
+
+// DocGraph is what extraction finds in one document.
+type DocGraph struct {
+	Article   Article
+	Entities  []Entity
+	Relations []Relation
+}
+
+// MaxEvidence caps the evidence sentences kept per relation.
+const MaxEvidence = 5
+
+// Graph is the merged graph of a corpus.
+type Graph struct {
+	Entities  map[string]*Entity
+	Relations map[string]*Relation
+	Articles  map[string]*Article
+	symmetric map[string]bool
+}
+
+// New returns an empty graph; symmetric lists the relation types whose
+// direction does not matter (ALLIED_WITH, RIVAL_OF).
+func New(symmetric []string) *Graph {
+	g := &Graph{
+		Entities:  map[string]*Entity{},
+		Relations: map[string]*Relation{},
+		Articles:  map[string]*Article{},
+		symmetric: map[string]bool{},
+	}
+	for _, s := range symmetric {
+		g.symmetric[s] = true
+	}
+	return g
+}
+
+// Add merges one document's graph. Adding the same article twice changes
+// nothing: an article's contribution is replaced, never counted twice.
+func (g *Graph) Add(d DocGraph) {
+	if _, seen := g.Articles[d.Article.ID]; seen {
+		return
+	}
+	a := d.Article
+	g.Articles[a.ID] = &a
+	for _, e := range d.Entities {
+		cur, ok := g.Entities[e.Key]
+		if !ok {
+			c := e
+			c.Aliases = append([]string(nil), e.Aliases...)
+			g.Entities[e.Key] = &c
+			continue
+		}
+		cur.Mentions += e.Mentions
+		cur.Aliases = mergeStrings(cur.Aliases, e.Aliases)
+		if cur.Kind == "" {
+			cur.Kind = e.Kind
+		}
+	}
+	for _, r := range d.Relations {
+		k := RelationKey(r.Type, r.From, r.To, g.symmetric[r.Type])
+		cur, ok := g.Relations[k]
+		if !ok {
+			c := r
+			if g.symmetric[r.Type] && r.To < r.From {
+				c.From, c.To = r.To, r.From
+			}
+			c.Evidence = append([]Evidence(nil), r.Evidence...)
+			c.Sources = append([]string(nil), r.Sources...)
+			g.Relations[k] = &c
+			continue
+		}
+		cur.Count += r.Count
+		cur.Sources = mergeStrings(cur.Sources, r.Sources)
+		for _, ev := range r.Evidence {
+			if len(cur.Evidence) >= MaxEvidence {
+				break
+			}
+			cur.Evidence = append(cur.Evidence, ev)
+		}
+		cur.FirstSeen = minDate(cur.FirstSeen, r.FirstSeen)
+		cur.LastSeen = maxDate(cur.LastSeen, r.LastSeen)
+	}
+}
+
+// SortedEntities returns the entities ordered by key.
+func (g *Graph) SortedEntities() []*Entity {
+	out := make([]*Entity, 0, len(g.Entities))
+	for _, e := range g.Entities {
+		out = append(out, e)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
+	return out
+}
+
+// SortedRelations returns the relations ordered by type, then ends.
+func (g *Graph) SortedRelations() []*Relation {
+	out := make([]*Relation, 0, len(g.Relations))
+	for _, r := range g.Relations {
+		out = append(out, r)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Type != b.Type {
+			return a.Type < b.Type
+		}
+		if a.From != b.From {
+			return a.From < b.From
+		}
+		return a.To < b.To
+	})
+	return out
+}
+
+// SortedArticles returns the articles ordered by id.
+func (g *Graph) SortedArticles() []*Article {
+	out := make([]*Article, 0, len(g.Articles))
+	for _, a := range g.Articles {
+		out = append(out, a)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+func mergeStrings(a, b []string) []string {
+	set := map[string]bool{}
+	for _, s := range a {
+		set[s] = true
+	}
+	for _, s := range b {
+		set[s] = true
+	}
+	out := make([]string, 0, len(set))
+	for s := range set {
+		out = append(out, s)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func minDate(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	case b < a:
+		return b
+	}
+	return a
+}
+
+func maxDate(a, b string) string {
+	if strings.Compare(b, a) > 0 {
+		return b
+	}
+	return a
+}

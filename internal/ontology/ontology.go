@@ -1,0 +1,299 @@
+// Package ontology reads graphload's schema: the ontology (entity and relation
+// types with their cues), the lexicon and the gazetteers, from YAML files in
+// an fs.FS (the embedded default or a --schema folder), and checks them.
+// Its output, a *Schema, is read-only configuration for the extraction stages.
+package ontology
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Cue says how one relation is signalled in text.
+type Cue struct {
+	How          string   `yaml:"how"`
+	Phrases      []string `yaml:"phrases"`
+	Roles        []string `yaml:"roles"`
+	DefiniteOnly bool     `yaml:"definite_only"`
+}
+
+// RelationType is one relation of the ontology.
+type RelationType struct {
+	Type      string   `yaml:"type"`
+	From      []string `yaml:"from"`
+	To        []string `yaml:"to"`
+	Symmetric bool     `yaml:"symmetric"`
+	Objects   string   `yaml:"objects"` // "all": every allowed mention of the clause after the cue
+	Cues      []Cue    `yaml:"cues"`
+}
+
+// EntityType is one entity label with the kinds that refine it.
+type EntityType struct {
+	Kinds []string `yaml:"kinds"`
+}
+
+// Ontology is ontology.yaml.
+type Ontology struct {
+	EntityTypes  map[string]EntityType `yaml:"entity_types"`
+	Relations    []RelationType        `yaml:"relations"`
+	EventContext []string              `yaml:"event_context"`
+}
+
+// Furniture says what page furniture looks like.
+type Furniture struct {
+	LinePatterns         []string `yaml:"line_patterns"`
+	BioPatterns          []string `yaml:"bio_patterns"`
+	TrailingMenuMinLines int      `yaml:"trailing_menu_min_lines"`
+	TrailingMenuMaxWords int      `yaml:"trailing_menu_max_words"`
+}
+
+// Lexicon is lexicon.yaml.
+type Lexicon struct {
+	Stopwords          []string            `yaml:"stopwords"`
+	NameConnectors     []string            `yaml:"name_connectors"`
+	Directions         []string            `yaml:"directions"`
+	DirectionNouns     []string            `yaml:"direction_nouns"`
+	Demonyms           map[string]string   `yaml:"demonyms"`
+	LocationHeads      map[string]string   `yaml:"location_heads"`
+	OrganizationHeads  []string            `yaml:"organization_heads"`
+	OrganizationPrefix []string            `yaml:"organization_prefixes"`
+	MilitantHeads      []string            `yaml:"militant_heads"`
+	SpeechVerbs        []string            `yaml:"speech_verbs"`
+	PersonNouns        []string            `yaml:"person_nouns"`
+	DemotingModifiers  []string            `yaml:"demoting_modifiers"`
+	Anaphora           map[string][]string `yaml:"anaphora"`
+	Abbreviations      []string            `yaml:"abbreviations"`
+	Furniture          Furniture           `yaml:"furniture"`
+}
+
+// Place is a gazetteer location.
+type Place struct {
+	Name    string   `yaml:"name"`
+	Kind    string   `yaml:"kind"`
+	In      string   `yaml:"in"`
+	Aliases []string `yaml:"aliases"`
+}
+
+// Org is a gazetteer organization.
+type Org struct {
+	Name    string   `yaml:"name"`
+	Kind    string   `yaml:"kind"`
+	Aliases []string `yaml:"aliases"`
+}
+
+// Figure is a gazetteer person.
+type Figure struct {
+	Name     string   `yaml:"name"`
+	Aliases  []string `yaml:"aliases"`
+	MemberOf string   `yaml:"member_of"`
+}
+
+type gazetteerFile struct {
+	Locations       []Place  `yaml:"locations"`
+	Organizations   []Org    `yaml:"organizations"`
+	Persons         []Figure `yaml:"persons"`
+	GivenNames      []string `yaml:"given_names"`
+	ReligiousTitles []string `yaml:"religious_titles"`
+	OfficeTitles    []string `yaml:"office_titles"`
+}
+
+// Schema is the whole checked configuration.
+type Schema struct {
+	Ontology  Ontology
+	Lexicon   Lexicon
+	Locations []Place
+	Orgs      []Org
+	Persons   []Figure
+
+	GivenNames      map[string]bool // folded
+	ReligiousTitles map[string]bool // folded
+	OfficeTitles    map[string]bool // folded
+
+	FurnitureLines []*regexp.Regexp
+	FurnitureBios  []*regexp.Regexp
+
+	relations map[string]*RelationType
+}
+
+// Load reads and checks a schema folder: ontology.yaml, lexicon.yaml and
+// every gazetteer/*.yaml.
+func Load(fsys fs.FS) (*Schema, error) {
+	s := &Schema{
+		GivenNames:      map[string]bool{},
+		ReligiousTitles: map[string]bool{},
+		OfficeTitles:    map[string]bool{},
+		relations:       map[string]*RelationType{},
+	}
+	if err := readYAML(fsys, "ontology.yaml", &s.Ontology); err != nil {
+		return nil, err
+	}
+	if err := readYAML(fsys, "lexicon.yaml", &s.Lexicon); err != nil {
+		return nil, err
+	}
+	files, err := fs.Glob(fsys, "gazetteer/*.yaml")
+	if err != nil {
+		return nil, fmt.Errorf("list gazetteers: %w", err)
+	}
+	sort.Strings(files)
+	for _, f := range files {
+		var g gazetteerFile
+		if err := readYAML(fsys, f, &g); err != nil {
+			return nil, err
+		}
+		s.Locations = append(s.Locations, g.Locations...)
+		s.Orgs = append(s.Orgs, g.Organizations...)
+		s.Persons = append(s.Persons, g.Persons...)
+		addFolded(s.GivenNames, g.GivenNames)
+		addFolded(s.ReligiousTitles, g.ReligiousTitles)
+		addFolded(s.OfficeTitles, g.OfficeTitles)
+	}
+	for _, p := range s.Lexicon.Furniture.LinePatterns {
+		re, err := regexp.Compile(p)
+		if err != nil {
+			return nil, fmt.Errorf("lexicon.yaml: furniture pattern %q: %w", p, err)
+		}
+		s.FurnitureLines = append(s.FurnitureLines, re)
+	}
+	for _, p := range s.Lexicon.Furniture.BioPatterns {
+		re, err := regexp.Compile(p)
+		if err != nil {
+			return nil, fmt.Errorf("lexicon.yaml: bio pattern %q: %w", p, err)
+		}
+		s.FurnitureBios = append(s.FurnitureBios, re)
+	}
+	if err := s.check(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+func readYAML(fsys fs.FS, name string, v any) error {
+	b, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return fmt.Errorf("read schema %s: %w", name, err)
+	}
+	if err := yaml.Unmarshal(b, v); err != nil {
+		return fmt.Errorf("parse schema %s: %w", path.Clean(name), err)
+	}
+	return nil
+}
+
+func addFolded(set map[string]bool, words []string) {
+	for _, w := range words {
+		set[strings.ToLower(strings.TrimSuffix(w, "."))] = true
+	}
+}
+
+var typeName = regexp.MustCompile(`^[A-Z][A-Za-z]*$`)
+var relName = regexp.MustCompile(`^[A-Z][A-Z_]*$`)
+
+var engines = map[string]bool{"verb": true, "passive": true, "between": true, "compound": true, "role": true, "event": true, "containment": true}
+
+func (s *Schema) check() error {
+	var errs []error
+	if len(s.Ontology.EntityTypes) == 0 {
+		errs = append(errs, errors.New("ontology.yaml: no entity_types"))
+	}
+	for t := range s.Ontology.EntityTypes {
+		if !typeName.MatchString(t) {
+			errs = append(errs, fmt.Errorf("ontology.yaml: entity type %q is not a valid label", t))
+		}
+	}
+	for i := range s.Ontology.Relations {
+		r := &s.Ontology.Relations[i]
+		if !relName.MatchString(r.Type) {
+			errs = append(errs, fmt.Errorf("ontology.yaml: relation type %q is not a valid relationship type", r.Type))
+			continue
+		}
+		if s.relations[r.Type] != nil {
+			errs = append(errs, fmt.Errorf("ontology.yaml: relation %s defined twice", r.Type))
+		}
+		s.relations[r.Type] = r
+		for _, t := range append(append([]string{}, r.From...), r.To...) {
+			if _, ok := s.Ontology.EntityTypes[t]; !ok {
+				errs = append(errs, fmt.Errorf("ontology.yaml: relation %s names unknown entity type %q", r.Type, t))
+			}
+		}
+		for _, c := range r.Cues {
+			if !engines[c.How] {
+				errs = append(errs, fmt.Errorf("ontology.yaml: relation %s: unknown cue kind %q", r.Type, c.How))
+			}
+		}
+	}
+	for _, p := range s.Locations {
+		if p.Name == "" || !s.hasKind("Location", p.Kind) {
+			errs = append(errs, fmt.Errorf("gazetteer: location %q has kind %q, not one of the ontology's", p.Name, p.Kind))
+		}
+	}
+	for _, o := range s.Orgs {
+		if o.Name == "" || !s.hasKind("Organization", o.Kind) {
+			errs = append(errs, fmt.Errorf("gazetteer: organization %q has kind %q, not one of the ontology's", o.Name, o.Kind))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func (s *Schema) hasKind(typ, kind string) bool {
+	for _, k := range s.Ontology.EntityTypes[typ].Kinds {
+		if k == kind {
+			return true
+		}
+	}
+	return false
+}
+
+// Relation returns the relation type named t, or nil.
+func (s *Schema) Relation(t string) *RelationType { return s.relations[t] }
+
+// IsLabel reports whether l is an entity label of the ontology: the
+// allow-list for labels written into Cypher.
+func (s *Schema) IsLabel(l string) bool {
+	_, ok := s.Ontology.EntityTypes[l]
+	return ok
+}
+
+// IsRelation reports whether t is a relation type of the ontology: the
+// allow-list for relationship types written into Cypher.
+func (s *Schema) IsRelation(t string) bool { return s.relations[t] != nil }
+
+// Labels returns the entity labels, sorted.
+func (s *Schema) Labels() []string {
+	out := make([]string, 0, len(s.Ontology.EntityTypes))
+	for t := range s.Ontology.EntityTypes {
+		out = append(out, t)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Symmetric returns the relation types whose direction does not matter.
+func (s *Schema) Symmetric() []string {
+	var out []string
+	for _, r := range s.Ontology.Relations {
+		if r.Symmetric {
+			out = append(out, r.Type)
+		}
+	}
+	return out
+}
+
+// Allows reports whether relation t may join an entity of type from to one of type to.
+func (r *RelationType) Allows(from, to string) bool {
+	return contains(r.From, from) && contains(r.To, to)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

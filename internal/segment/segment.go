@@ -1,0 +1,224 @@
+// Package segment cuts a document's text into paragraphs, sentences and
+// tokens, each with byte offsets into the original text, and marks the
+// paragraphs that are page furniture (donation appeals, tag lists, topic
+// menus, commenters' handles, author biographies) so that later stages
+// take no facts from them.
+package segment
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/graphload/graphload/internal/graph"
+)
+
+// Rules configures the splitter: abbreviations and what furniture looks like.
+type Rules struct {
+	Abbreviations  map[string]bool // folded, without the final period
+	FurnitureLines []*regexp.Regexp
+	FurnitureBios  []*regexp.Regexp
+	MenuMinLines   int
+	MenuMaxWords   int
+}
+
+// Split returns the sentences of text in order.
+func Split(text string, r Rules) []graph.Sentence {
+	paras := paragraphs(text)
+	furniture := r.furniture(text, paras)
+	var out []graph.Sentence
+	for pi, p := range paras {
+		toks := Tokenize(text[p.Start:p.End], p.Start)
+		for _, s := range r.sentences(toks) {
+			if len(s) == 0 {
+				continue
+			}
+			start, end := s[0].Start, s[len(s)-1].End
+			out = append(out, graph.Sentence{
+				Span:      graph.Span{Start: start, End: end},
+				Text:      text[start:end],
+				Paragraph: pi,
+				Furniture: furniture[pi],
+				Tokens:    s,
+			})
+		}
+	}
+	return out
+}
+
+// paragraphs returns the non-blank lines of text: every line break, including
+// the Unicode line and paragraph separators of wire text, ends a paragraph.
+func paragraphs(text string) []graph.Span {
+	var out []graph.Span
+	start := 0
+	flush := func(end int) {
+		seg := text[start:end]
+		trimmed := strings.TrimSpace(seg)
+		if trimmed != "" {
+			lead := strings.Index(seg, trimmed)
+			out = append(out, graph.Span{Start: start + lead, End: start + lead + len(trimmed)})
+		}
+	}
+	for i, c := range text {
+		if c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u0085' {
+			flush(i)
+			start = i + utf8.RuneLen(c)
+		}
+	}
+	flush(len(text))
+	return out
+}
+
+func (r Rules) furniture(text string, paras []graph.Span) []bool {
+	out := make([]bool, len(paras))
+	for i, p := range paras {
+		line := text[p.Start:p.End]
+		for _, re := range r.FurnitureLines {
+			if re.MatchString(line) {
+				out[i] = true
+				break
+			}
+		}
+		for _, re := range r.FurnitureBios {
+			if !out[i] && re.MatchString(line) {
+				out[i] = true
+			}
+		}
+	}
+	// A trailing run of short lines without sentence punctuation is a topic
+	// menu or a tag cloud, whatever words it holds.
+	run := 0
+	for i := len(paras) - 1; i >= 0; i-- {
+		line := strings.TrimSpace(text[paras[i].Start:paras[i].End])
+		if out[i] && run > 0 {
+			run++
+			continue
+		}
+		if len(strings.Fields(line)) > r.MenuMaxWords || strings.ContainsAny(line[len(line)-1:], ".!?:\"”") {
+			break
+		}
+		run++
+	}
+	if r.MenuMinLines > 0 && run >= r.MenuMinLines {
+		for i := len(paras) - run; i < len(paras); i++ {
+			out[i] = true
+		}
+	}
+	return out
+}
+
+// sentences cuts a paragraph's tokens at sentence ends.
+func (r Rules) sentences(toks []graph.Token) [][]graph.Token {
+	var out [][]graph.Token
+	start := 0
+	for i := 0; i < len(toks); i++ {
+		t := toks[i].Text
+		if t != "." && t != "!" && t != "?" && t != "…" {
+			continue
+		}
+		end := i + 1
+		// closing quotes and brackets stay with the sentence they close
+		for end < len(toks) && isCloser(toks[end].Text) {
+			end++
+		}
+		if end >= len(toks) {
+			break
+		}
+		if t == "." && i > 0 && r.noBreakAfter(toks[i-1]) {
+			continue
+		}
+		next := toks[end].Text
+		nr, _ := utf8.DecodeRuneInString(next)
+		if !(unicode.IsUpper(nr) || unicode.IsDigit(nr) || isOpener(next)) {
+			continue
+		}
+		out = append(out, toks[start:end])
+		start = end
+		i = end - 1
+	}
+	if start < len(toks) {
+		out = append(out, toks[start:])
+	}
+	return out
+}
+
+func (r Rules) noBreakAfter(prev graph.Token) bool {
+	if !prev.Word {
+		return false
+	}
+	w := strings.ToLower(prev.Text)
+	if r.Abbreviations[w] {
+		return true
+	}
+	// an initial: "U.S.", "J. Smith"
+	return utf8.RuneCountInString(prev.Text) == 1 && unicode.IsUpper([]rune(prev.Text)[0])
+}
+
+func isCloser(s string) bool {
+	return s == "\"" || s == "”" || s == "’" || s == ")" || s == "]" || s == "'"
+}
+
+func isOpener(s string) bool {
+	return s == "\"" || s == "“" || s == "‘" || s == "(" || s == "[" || s == "'"
+}
+
+// Tokenize splits s into word and punctuation tokens; base is the byte offset
+// of s in the document. A possessive "'s" is a token of its own; other
+// apostrophes inside a word stay in it (O'zIH, Qal'a).
+func Tokenize(s string, base int) []graph.Token {
+	var out []graph.Token
+	i := 0
+	for i < len(s) {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsSpace(r) || r == utf8.RuneError && w == 1 || unicode.IsControl(r):
+			i += w
+		case isWordRune(r):
+			j := i + w
+			for j < len(s) {
+				r2, w2 := utf8.DecodeRuneInString(s[j:])
+				if isWordRune(r2) {
+					j += w2
+					continue
+				}
+				if isApostrophe(r2) && j+w2 < len(s) {
+					r3, _ := utf8.DecodeRuneInString(s[j+w2:])
+					if !unicode.IsLetter(r3) || isPossessive(s[j+w2:]) {
+						break
+					}
+					j += w2
+					continue
+				}
+				break
+			}
+			out = append(out, graph.Token{Span: graph.Span{Start: base + i, End: base + j}, Text: s[i:j], Word: true})
+			i = j
+		case isApostrophe(r) && isPossessive(s[i+w:]) && len(out) > 0 && out[len(out)-1].Word && out[len(out)-1].End == base+i:
+			out = append(out, graph.Token{Span: graph.Span{Start: base + i, End: base + i + w + 1}, Text: "'s", Word: false})
+			i += w + 1
+		default:
+			out = append(out, graph.Token{Span: graph.Span{Start: base + i, End: base + i + w}, Text: s[i : i+w]})
+			i += w
+		}
+	}
+	return out
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
+
+// isPossessive reports whether rest (what follows an apostrophe) is "s" ending a word.
+func isPossessive(rest string) bool {
+	if len(rest) == 0 || (rest[0] != 's' && rest[0] != 'S') {
+		return false
+	}
+	if len(rest) == 1 {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(rest[1:])
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
