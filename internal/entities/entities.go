@@ -1,0 +1,501 @@
+// Package entities finds the people, organizations and places a document
+// names and resolves them to entities: one per real-world thing within the
+// document, keyed so that the same thing gets the same key in every document.
+//
+// Input: a document's sentences with their tokens (package segment).
+// Output: mentions with byte offsets and the entities they name.
+//
+// Names come from the gazetteers (schema/gazetteer) and from the shape of the
+// text: "X district", "Lashkar-e-X", "Long Name (ACR)", "a commander named X",
+// "X, a former lawmaker", given names, titles. Later references resolve to
+// earlier ones: an acronym to its definition, a surname to the full name, and
+// "the group" or "this group" to the organization it stands for.
+package entities
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/graphload/graphload/internal/graph"
+	"github.com/graphload/graphload/internal/ontology"
+)
+
+// Extractor finds entities. It is safe for concurrent use: Extract keeps its
+// state per call.
+type Extractor struct {
+	s           *ontology.Schema
+	ix          *index
+	stop        map[string]bool
+	connectors  map[string]bool
+	directions  map[string]bool
+	dirNouns    map[string]bool
+	demonyms    map[string]string
+	locHeads    map[string]string
+	orgHeads    map[string]bool
+	orgPrefixes map[string]bool
+	militant    map[string]bool
+	speech      map[string]bool
+	personNouns map[string]bool
+	anaphRecent map[string]bool
+	anaphTopic  map[string]bool
+	anaphHeads  map[string]bool
+	locNames    []string // folded gazetteer location names, for near-miss spellings
+	locByFolded map[string]entry
+}
+
+// Result is what Extract finds in one document.
+type Result struct {
+	Mentions []graph.Mention // in text order
+	Entities map[string]*graph.Entity
+}
+
+// New builds an extractor from a schema.
+func New(s *ontology.Schema) *Extractor {
+	set := func(words []string) map[string]bool {
+		m := map[string]bool{}
+		for _, w := range words {
+			m[graph.FoldWord(w)] = true
+		}
+		return m
+	}
+	x := &Extractor{
+		s:           s,
+		stop:        set(s.Lexicon.Stopwords),
+		connectors:  set(s.Lexicon.NameConnectors),
+		directions:  set(s.Lexicon.Directions),
+		dirNouns:    set(s.Lexicon.DirectionNouns),
+		demonyms:    map[string]string{},
+		locHeads:    map[string]string{},
+		orgHeads:    set(s.Lexicon.OrganizationHeads),
+		orgPrefixes: set(s.Lexicon.OrganizationPrefix),
+		militant:    set(s.Lexicon.MilitantHeads),
+		speech:      set(s.Lexicon.SpeechVerbs),
+		personNouns: set(s.Lexicon.PersonNouns),
+		anaphRecent: map[string]bool{},
+		anaphTopic:  map[string]bool{},
+		anaphHeads:  map[string]bool{},
+		locByFolded: map[string]entry{},
+	}
+	for d, c := range s.Lexicon.Demonyms {
+		x.demonyms[graph.FoldWord(d)] = c
+	}
+	for h, k := range s.Lexicon.LocationHeads {
+		x.locHeads[graph.FoldWord(h)] = k
+	}
+	for kind, phrases := range s.Lexicon.Anaphora {
+		for _, p := range phrases {
+			f := graph.FoldName(p)
+			if p != "" && strings.HasPrefix(strings.ToLower(p), "the ") {
+				f = "the " + f
+			}
+			if kind == "recent" {
+				x.anaphRecent[f] = true
+			} else {
+				x.anaphTopic[f] = true
+			}
+			w := strings.Fields(f)
+			x.anaphHeads[w[len(w)-1]] = true
+		}
+	}
+	x.ix = newIndex(s, x.stop)
+	for _, p := range s.Locations {
+		k := graph.FoldName(p.Name)
+		if _, dup := x.locByFolded[k]; !dup {
+			x.locNames = append(x.locNames, k)
+		}
+		x.locByFolded[k] = entry{Type: graph.Location, Kind: p.Kind, Name: p.Name, In: p.In}
+	}
+	sort.Strings(x.locNames)
+	return x
+}
+
+// Contains reports whether the gazetteer places the location keyed inner
+// (an entity key) inside the one keyed outer.
+func (x *Extractor) Contains(outer, inner string) bool {
+	return x.ix.Contains(strings.TrimPrefix(outer, graph.Location+":"), strings.TrimPrefix(inner, graph.Location+":"))
+}
+
+// doc is the state of one Extract call.
+type doc struct {
+	x        *Extractor
+	sents    []graph.Sentence
+	covered  [][]bool
+	mentions [][]graph.Mention // per sentence
+	entities map[string]*graph.Entity
+	acronyms map[string]string // acronym as written -> entity key
+}
+
+// Extract finds the entities of one document.
+func (x *Extractor) Extract(sents []graph.Sentence) Result {
+	d := &doc{x: x, sents: sents, entities: map[string]*graph.Entity{}, acronyms: map[string]string{}}
+	d.covered = make([][]bool, len(sents))
+	d.mentions = make([][]graph.Mention, len(sents))
+	for i, s := range sents {
+		d.covered[i] = make([]bool, len(s.Tokens))
+	}
+	d.each(d.gazetteer)
+	d.each(d.definitions)
+	d.each(d.acronymUses)
+	d.each(d.directionalCountries)
+	d.each(d.headedLocations)
+	d.each(d.shapedOrganizations)
+	d.each(d.people)
+	surnames := d.surnameIndex()
+	d.each(func(si int) { d.surnames(si, surnames) })
+	d.each(d.anaphora)
+
+	var out Result
+	out.Entities = d.entities
+	for si := range d.mentions {
+		ms := d.mentions[si]
+		sort.Slice(ms, func(a, b int) bool { return ms[a].First < ms[b].First })
+		out.Mentions = append(out.Mentions, ms...)
+	}
+	return out
+}
+
+// each runs a pass over the content sentences.
+func (d *doc) each(pass func(si int)) {
+	for si := range d.sents {
+		if !d.sents[si].Furniture {
+			pass(si)
+		}
+	}
+}
+
+// add records a mention of tokens [first, last) of sentence si.
+func (d *doc) add(si, first, last int, typ, kind, name string, anaphor bool, key string) string {
+	toks := d.sents[si].Tokens
+	start, end := toks[first].Start, toks[last-1].End
+	text := d.sents[si].Text[start-d.sents[si].Start : end-d.sents[si].Start]
+	if key == "" {
+		key = graph.EntityKey(typ, name)
+	}
+	for i := first; i < last; i++ {
+		d.covered[si][i] = true
+	}
+	e := d.entities[key]
+	if e == nil && !anaphor {
+		e = &graph.Entity{Key: key, Type: typ, Kind: kind, Name: name}
+		d.entities[key] = e
+	}
+	if e != nil {
+		typ, kind = e.Type, e.Kind
+		if !anaphor {
+			e.Mentions++
+			if surface := cleanSurface(text); graph.FoldName(surface) != "" && surface != e.Name && !containsString(e.Aliases, surface) {
+				e.Aliases = append(e.Aliases, surface)
+				sort.Strings(e.Aliases)
+			}
+			if e.Kind == "" {
+				e.Kind = kind
+			}
+		}
+	}
+	d.mentions[si] = append(d.mentions[si], graph.Mention{
+		Span: graph.Span{Start: start, End: end}, Text: text, Sentence: si,
+		First: first, Last: last, EntityKey: key, Type: typ, Kind: kind, Anaphor: anaphor,
+	})
+	return key
+}
+
+// cleanSurface turns a written form into an alias: brackets and line breaks out,
+// curly apostrophes straight, spaces single.
+func cleanSurface(s string) string {
+	s = strings.NewReplacer("[", "", "]", "", "’", "'", "‘", "'").Replace(s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// gazetteer marks every gazetteer name of sentence si, longest first.
+func (d *doc) gazetteer(si int) {
+	toks := d.sents[si].Tokens
+	for i := 0; i < len(toks); i++ {
+		end, vars := d.x.ix.match(toks, i, d.covered[si])
+		if len(vars) == 0 {
+			continue
+		}
+		v := d.choose(vars, toks, end)
+		d.add(si, i, end, v.Type, v.Kind, v.Name, false, "")
+		i = end - 1
+	}
+}
+
+// choose picks among the gazetteer entries a span can name, by the words around it.
+func (d *doc) choose(vars []variant, toks []graph.Token, end int) variant {
+	headKind := d.x.headAfter(toks, end)
+	next := ""
+	if n := nextWord(toks, end); n >= 0 {
+		next = graph.FoldWord(toks[n].Text)
+	}
+	rank := func(v variant) int {
+		r := 0
+		switch v.Type {
+		case graph.Location:
+			r = 20
+			if headKind != "" {
+				r = 0
+				if v.Kind == headKind {
+					r = -5
+				}
+			}
+			r += map[string]int{"province": 0, "country": 1, "city": 2, "region": 3, "district": 4}[v.Kind]
+		case graph.Organization:
+			r = 10
+			if headKind != "" {
+				r = 30
+			}
+		case graph.Person:
+			r = 25
+			if d.x.personNouns[next] || d.x.speech[next] {
+				r = 5
+			}
+		}
+		if !v.acronym && v.wordCount > 1 {
+			r -= 1
+		}
+		return r
+	}
+	best := vars[0]
+	for _, v := range vars[1:] {
+		if rank(v) < rank(best) {
+			best = v
+		}
+	}
+	return best
+}
+
+// headAfter returns the location kind given by a head noun right after
+// token end ("Argo district", "Daht-e Archi [district]"), or "".
+func (x *Extractor) headAfter(toks []graph.Token, end int) string {
+	n := end
+	for n < len(toks) && (toks[n].Text == "[" || toks[n].Text == "(") {
+		n++
+	}
+	if n < len(toks) && toks[n].Word {
+		return x.locHeads[graph.FoldWord(toks[n].Text)]
+	}
+	return ""
+}
+
+func nextWord(toks []graph.Token, i int) int {
+	for ; i < len(toks); i++ {
+		if toks[i].Word {
+			return i
+		}
+	}
+	return -1
+}
+
+func prevWord(toks []graph.Token, i int) int {
+	for i--; i >= 0; i-- {
+		if toks[i].Word {
+			return i
+		}
+	}
+	return -1
+}
+
+func capitalised(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// mentionAt returns the mention of sentence si that ends at token end, if any.
+func (d *doc) mentionEndingAt(si, end int) *graph.Mention {
+	for i := range d.mentions[si] {
+		if d.mentions[si][i].Last == end {
+			return &d.mentions[si][i]
+		}
+	}
+	return nil
+}
+
+// definitions reads "Long Name (ACR)" and "Name [Other Name] (A/B)": the
+// acronyms and bracketed names become aliases of the organization they follow.
+func (d *doc) definitions(si int) {
+	toks := d.sents[si].Tokens
+	for i := 0; i < len(toks); i++ {
+		if toks[i].Text != "(" && toks[i].Text != "[" {
+			continue
+		}
+		closer := ")"
+		if toks[i].Text == "[" {
+			closer = "]"
+		}
+		j := i + 1
+		for j < len(toks) && toks[j].Text != closer && j-i < 12 {
+			j++
+		}
+		if j >= len(toks) || toks[j].Text != closer || j == i+1 {
+			continue
+		}
+		prev := d.mentionEndingAt(si, i)
+		inner := toks[i+1 : j]
+		if closer == ")" {
+			acrs := splitAcronyms(toks, i+1, j)
+			if len(acrs) == 0 {
+				continue
+			}
+			key := ""
+			switch {
+			case prev != nil && prev.Type == graph.Organization && !prev.Anaphor:
+				key = prev.EntityKey
+			case prev == nil:
+				// an unknown long name whose initials spell the acronym
+				if first, ok := d.initialsMatch(toks, i, acrs[0].Text); ok {
+					name := joinTokens(toks[first:i])
+					key = d.add(si, first, i, graph.Organization, d.x.orgKind(toks[first:i]), name, false, "")
+				}
+			}
+			if key == "" {
+				continue
+			}
+			for _, a := range acrs {
+				d.acronyms[a.Text] = key
+				d.add(si, a.First, a.Last, graph.Organization, "", "", false, key)
+			}
+			i = j
+			continue
+		}
+		// a bracketed other name right after an organization: a translation
+		if prev != nil && prev.Type == graph.Organization && allCapitalised(inner) && len(inner) >= 2 && !d.anyCovered(si, i+1, j) {
+			d.add(si, i+1, j, graph.Organization, "", "", false, prev.EntityKey)
+			// the acronyms that may follow belong to the same organization
+			if j+1 < len(toks) && toks[j+1].Text == "(" {
+				k := j + 2
+				for k < len(toks) && toks[k].Text != ")" && k-j < 10 {
+					k++
+				}
+				if k < len(toks) && toks[k].Text == ")" {
+					for _, a := range splitAcronyms(toks, j+2, k) {
+						if !d.anyCovered(si, a.First, a.Last) {
+							d.acronyms[a.Text] = prev.EntityKey
+							d.add(si, a.First, a.Last, graph.Organization, "", "", false, prev.EntityKey)
+						} else {
+							d.acronyms[a.Text] = prev.EntityKey
+						}
+					}
+					i = k
+				}
+			}
+		}
+	}
+}
+
+type acronymSpan struct {
+	Text        string
+	First, Last int // token indexes relative to the sentence
+}
+
+// splitAcronyms reads "IMU" or "IMU/O'zIH" in tokens [from, to) of a sentence.
+func splitAcronyms(toks []graph.Token, from, to int) []acronymSpan {
+	var out []acronymSpan
+	for k := from; k < to; k++ {
+		t := toks[k]
+		if !t.Word {
+			if t.Text == "/" || t.Text == "," {
+				continue
+			}
+			return nil
+		}
+		if !isAcronym(t.Text) {
+			return nil
+		}
+		out = append(out, acronymSpan{Text: t.Text, First: k, Last: k + 1})
+	}
+	return out
+}
+
+func (d *doc) anyCovered(si, a, b int) bool {
+	for i := a; i < b; i++ {
+		if d.covered[si][i] {
+			return true
+		}
+	}
+	return false
+}
+
+// initialsMatch finds the capitalised run before token i whose initials
+// (skipping connectors like "of") spell acr.
+func (d *doc) initialsMatch(toks []graph.Token, i int, acr string) (int, bool) {
+	letters := []rune(strings.ToUpper(strings.ReplaceAll(acr, "'", "")))
+	k := len(letters) - 1
+	j := i - 1
+	for j >= 0 && k >= 0 {
+		t := toks[j]
+		switch {
+		case !t.Word && t.Text == "-":
+		case !t.Word:
+			return 0, false
+		case d.x.connectors[graph.FoldWord(t.Text)] && !capitalised(t.Text):
+		case capitalised(t.Text):
+			if []rune(t.Text)[0] != letters[k] {
+				return 0, false
+			}
+			k--
+		default:
+			return 0, false
+		}
+		j--
+	}
+	if k >= 0 {
+		return 0, false
+	}
+	return j + 1, i-(j+1) >= 2
+}
+
+func joinTokens(toks []graph.Token) string {
+	var b strings.Builder
+	for i, t := range toks {
+		if i > 0 && t.Start > toks[i-1].End {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Text)
+	}
+	return b.String()
+}
+
+// acronymUses marks the bare uses of acronyms the document defined.
+func (d *doc) acronymUses(si int) {
+	toks := d.sents[si].Tokens
+	for i, t := range toks {
+		if d.covered[si][i] || !t.Word {
+			continue
+		}
+		if key, ok := d.acronyms[t.Text]; ok {
+			d.add(si, i, i+1, graph.Organization, "", "", false, key)
+		}
+	}
+}
+
+// orgKind guesses the kind of an organization from the words of its name.
+func (x *Extractor) orgKind(toks []graph.Token) string {
+	kind := "other"
+	for _, t := range toks {
+		w := graph.FoldWord(t.Text)
+		switch {
+		case x.militant[w] || x.orgPrefixes[w]:
+			return "militant_group"
+		case w == "army" || w == "police" || w == "corps" || w == "forces" || w == "force" || w == "command":
+			kind = "security_force"
+		case w == "party":
+			kind = "political_party"
+		case w == "journal" || w == "radio" || w == "news" || w == "times" || w == "post" || w == "tv":
+			kind = "media"
+		case w == "ministry" || w == "government":
+			kind = "government"
+		}
+	}
+	return kind
+}

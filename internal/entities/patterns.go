@@ -1,0 +1,280 @@
+package entities
+
+import (
+	"strings"
+
+	"github.com/graphload/graphload/internal/graph"
+)
+
+// directionalCountries reads "northern Afghanistan" and "northwest Pakistan"
+// as the country, and "the Afghan north" as Afghanistan: a direction inside a
+// country is the country.
+func (d *doc) directionalCountries(si int) {
+	toks := d.sents[si].Tokens
+	for mi := range d.mentions[si] {
+		m := &d.mentions[si][mi]
+		if m.Type != graph.Location || m.Kind != "country" || m.First == 0 {
+			continue
+		}
+		p := m.First - 1
+		if toks[p].Word && !d.covered[si][p] && d.x.directions[graph.FoldWord(toks[p].Text)] {
+			m.First = p
+			m.Start = toks[p].Start
+			m.Text = d.sents[si].Text[m.Start-d.sents[si].Start : m.End-d.sents[si].Start]
+			d.covered[si][p] = true
+			if e := d.entities[m.EntityKey]; e != nil && !containsString(e.Aliases, cleanSurface(m.Text)) {
+				e.Aliases = append(e.Aliases, cleanSurface(m.Text))
+			}
+		}
+	}
+	for i := 0; i+1 < len(toks); i++ {
+		if d.covered[si][i] || d.covered[si][i+1] || !toks[i].Word || !toks[i+1].Word {
+			continue
+		}
+		country, ok := d.x.demonyms[graph.FoldWord(toks[i].Text)]
+		if ok && capitalised(toks[i].Text) && d.x.dirNouns[graph.FoldWord(toks[i+1].Text)] {
+			// "the Afghan north", not "Afghan north-south highway"
+			if i+2 < len(toks) && toks[i+2].Text == "-" {
+				continue
+			}
+			d.add(si, i, i+2, graph.Location, "country", country, false, "")
+		}
+	}
+}
+
+// nameRun returns the end of the run of name tokens starting at i: capitalised
+// words that are not stopwords, joined by hyphens, apostrophes and connectors.
+func (d *doc) nameRun(si, i int) int {
+	toks := d.sents[si].Tokens
+	j := i
+	last := i
+	for j < len(toks) && j-i < 12 {
+		t := toks[j]
+		if d.covered[si][j] {
+			break
+		}
+		w := graph.FoldWord(t.Text)
+		switch {
+		case t.Word && capitalised(t.Text) && !d.x.stop[w]:
+			j++
+			last = j
+		case t.Word && d.x.connectors[w] && !capitalised(t.Text) && j > i && w != "and" && w != "the":
+			j++
+		case !t.Word && (t.Text == "-" || t.Text == "'") && j > i && j+1 < len(toks) && toks[j+1].Word && toks[j+1].Start == t.End && t.Start == toks[j-1].End:
+			j++
+		default:
+			return last
+		}
+	}
+	return last
+}
+
+// headedLocations reads places named by a head noun: "Argo district",
+// "Daht-e Archi [district]", "the Qal-e Zal and Chahar Dara districts",
+// "the districts of Argo, Faizabad, and Kishim".
+func (d *doc) headedLocations(si int) {
+	toks := d.sents[si].Tokens
+	for h := 1; h < len(toks); h++ {
+		if !toks[h].Word {
+			continue
+		}
+		kind := d.x.locHeads[graph.FoldWord(toks[h].Text)]
+		if kind == "" {
+			continue
+		}
+		plural := strings.HasSuffix(strings.ToLower(toks[h].Text), "s")
+		// names before the head
+		end := h
+		for end > 0 && (toks[end-1].Text == "[" || toks[end-1].Text == "]") {
+			end--
+		}
+		for end > 0 {
+			start := d.runBefore(si, end)
+			if start < 0 {
+				break
+			}
+			d.addPlace(si, start, end, kind)
+			if !plural {
+				break
+			}
+			// coordinated names: "A and B districts", "A, B and C provinces"
+			k := start - 1
+			for k >= 0 && (toks[k].Text == "," || strings.EqualFold(toks[k].Text, "and") || toks[k].Text == "the") {
+				k--
+			}
+			if k == start-1 || k < 0 {
+				break
+			}
+			end = k + 1
+		}
+		// names after "districts of" / "provinces of"
+		if plural && h+1 < len(toks) && strings.EqualFold(toks[h+1].Text, "of") {
+			k := h + 2
+			for k < len(toks) {
+				if toks[k].Text == "," || strings.EqualFold(toks[k].Text, "and") || toks[k].Text == "the" {
+					k++
+					continue
+				}
+				if d.covered[si][k] {
+					k++
+					// a gazetteer name already marked, with its numbers in brackets: go on
+					for k < len(toks) && d.covered[si][k] {
+						k++
+					}
+					k = skipBracket(toks, k)
+					continue
+				}
+				if !toks[k].Word || !capitalised(toks[k].Text) {
+					break
+				}
+				e := d.nameRun(si, k)
+				if e == k {
+					break
+				}
+				d.addPlace(si, k, e, kind)
+				k = skipBracket(toks, e)
+			}
+		}
+	}
+}
+
+func skipBracket(toks []graph.Token, k int) int {
+	if k < len(toks) && toks[k].Text == "(" {
+		for k < len(toks) && toks[k].Text != ")" {
+			k++
+		}
+		k++
+	}
+	return k
+}
+
+// runBefore returns the start of the run of name tokens that ends at end, or -1.
+// Connectors and hyphens may join the run's words but never start it.
+func (d *doc) runBefore(si, end int) int {
+	toks := d.sents[si].Tokens
+	start := end
+	for k := end - 1; k >= 0 && end-k <= 8; k-- {
+		t := toks[k]
+		if d.covered[si][k] {
+			break
+		}
+		w := graph.FoldWord(t.Text)
+		if t.Word && capitalised(t.Text) && !d.x.stop[w] {
+			start = k
+			continue
+		}
+		joiner := t.Text == "-" || t.Text == "'" || t.Word && d.x.connectors[w] && !capitalised(t.Text) && w != "and" && w != "the"
+		if joiner && k > 0 && start < end {
+			continue
+		}
+		break
+	}
+	if start == end {
+		return -1
+	}
+	return start
+}
+
+// addPlace adds a place found by its head noun, spelled as the gazetteer
+// spells it when it differs by one letter.
+func (d *doc) addPlace(si, first, last int, kind string) {
+	name := joinTokens(d.sents[si].Tokens[first:last])
+	if e, ok := d.x.nearPlace(graph.FoldName(name)); ok {
+		d.add(si, first, last, graph.Location, e.Kind, e.Name, false, "")
+		return
+	}
+	d.add(si, first, last, graph.Location, kind, name, false, "")
+}
+
+// nearPlace finds the gazetteer place whose folded name is at most one edit
+// away from k (names of six letters or more).
+func (x *Extractor) nearPlace(k string) (entry, bool) {
+	if len(k) < 6 {
+		return entry{}, false
+	}
+	for _, n := range x.locNames {
+		if n[0] != k[0] || abs(len(n)-len(k)) > 1 {
+			continue
+		}
+		if withinOneEdit(n, k) {
+			return x.locByFolded[n], true
+		}
+	}
+	return entry{}, false
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// withinOneEdit reports whether a and b differ by at most one insertion,
+// deletion or substitution.
+func withinOneEdit(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	if i == len(a) {
+		return len(b)-len(a) <= 1
+	}
+	if len(a) == len(b) {
+		return a[i+1:] == b[i+1:]
+	}
+	return a[i:] == b[i+1:]
+}
+
+// shapedOrganizations reads organizations by the shape of their names:
+// "Lashkar-e-Islam", "Tehrik-e-Nafaz...", "the Punjabi Taliban", "... Network".
+func (d *doc) shapedOrganizations(si int) {
+	toks := d.sents[si].Tokens
+	for i := 0; i < len(toks); i++ {
+		if d.covered[si][i] || !toks[i].Word || !capitalised(toks[i].Text) {
+			continue
+		}
+		// a sub-unit right after a known organization ("ISAF Joint Command") is part of it
+		if i > 0 && d.covered[si][i-1] {
+			continue
+		}
+		end := d.nameRun(si, i)
+		if end-i < 1 {
+			continue
+		}
+		words := toks[i:end]
+		first := graph.FoldWord(words[0].Text)
+		last := graph.FoldWord(words[len(words)-1].Text)
+		isOrg := d.x.orgPrefixes[first] && end-i >= 2 ||
+			d.x.orgHeads[last] && countWords(words) >= 2 && !d.x.demonymOnly(words)
+		if !isOrg {
+			i = end - 1
+			continue
+		}
+		d.add(si, i, end, graph.Organization, d.x.orgKind(words), joinTokens(words), false, "")
+		i = end - 1
+	}
+}
+
+func countWords(toks []graph.Token) int {
+	n := 0
+	for _, t := range toks {
+		if t.Word {
+			n++
+		}
+	}
+	return n
+}
+
+// demonymOnly reports whether a name is a demonym and a generic head
+// ("Afghan Army" is the Afghan National Army's business, not a new group).
+func (x *Extractor) demonymOnly(words []graph.Token) bool {
+	if countWords(words) != 2 {
+		return false
+	}
+	_, ok := x.demonyms[graph.FoldWord(words[0].Text)]
+	return ok && graph.FoldWord(words[len(words)-1].Text) != "taliban"
+}

@@ -1,0 +1,313 @@
+package entities
+
+import (
+	"strings"
+
+	"github.com/graphload/graphload/internal/graph"
+)
+
+// people reads the names of people that no gazetteer holds, by a title
+// ("Mawlawi X", "General X"), a given name ("Raz Mohammad Faiz"), or the
+// words around them ("a commander named X", "X, a former lawmaker", "X says").
+func (d *doc) people(si int) {
+	toks := d.sents[si].Tokens
+	for i := 0; i < len(toks); i++ {
+		if d.covered[si][i] || !toks[i].Word || !capitalised(toks[i].Text) {
+			continue
+		}
+		w := graph.FoldWord(toks[i].Text)
+		religious, office := d.x.s.ReligiousTitles[w], d.x.s.OfficeTitles[w]
+		nameStart := i
+		if religious || office {
+			nameStart = i + 1
+			if nameStart < len(toks) && toks[nameStart].Text == "." {
+				nameStart++
+			}
+			// "Mullah Qari X": titles may stack
+			for nameStart < len(toks) && toks[nameStart].Word && (d.x.s.ReligiousTitles[graph.FoldWord(toks[nameStart].Text)] || d.x.s.OfficeTitles[graph.FoldWord(toks[nameStart].Text)]) {
+				nameStart++
+			}
+		} else if d.x.stop[w] {
+			continue
+		}
+		if nameStart >= len(toks) || d.covered[si][nameStart] {
+			continue
+		}
+		end := d.nameRun(si, nameStart)
+		// a title's own word is a stopword ("General"): the run starts after it
+		if end <= nameStart {
+			continue
+		}
+		n := countWords(toks[nameStart:end])
+		person := false
+		switch {
+		case religious || office:
+			person = n >= 1 && n <= 4
+		case n >= 2 && n <= 4 && d.hasGivenName(toks[nameStart:end]):
+			person = true
+		case n >= 1 && n <= 4 && d.introduced(si, nameStart):
+			person = n >= 2 || d.endsClause(si, end)
+		case n >= 2 && n <= 4 && d.describedAfter(si, end):
+			person = true
+		}
+		if !person {
+			i = end - 1
+			continue
+		}
+		first := nameStart
+		if religious {
+			// religious titles are part of how the press names a person: "Mawlawi Saifudin"
+			first = i
+		}
+		d.add(si, first, end, graph.Person, "", joinTokens(toks[first:end]), false, "")
+		i = end - 1
+	}
+}
+
+// hasGivenName reports whether one of the name's words but the last is a given name.
+func (d *doc) hasGivenName(toks []graph.Token) bool {
+	var words []graph.Token
+	for _, t := range toks {
+		if t.Word {
+			words = append(words, t)
+		}
+	}
+	for _, t := range words[:len(words)-1] {
+		if d.x.s.GivenNames[graph.FoldWord(t.Text)] {
+			return true
+		}
+	}
+	return false
+}
+
+// introduced reports whether the words before token i introduce a person:
+// "named X", "identified as X", "facilitator, X", "lawmaker X".
+func (d *doc) introduced(si, i int) bool {
+	toks := d.sents[si].Tokens
+	p := i - 1
+	comma := false
+	if p >= 0 && toks[p].Text == "," {
+		comma = true
+		p--
+	}
+	if p < 0 || !toks[p].Word {
+		return false
+	}
+	w := graph.FoldWord(toks[p].Text)
+	if !comma && (w == "named" || w == "called" || w == "dubbed") {
+		return true
+	}
+	if !comma && w == "as" && p > 0 && graph.FoldWord(toks[p-1].Text) == "identified" {
+		return true
+	}
+	return d.x.personNouns[w] && !capitalised(toks[p].Text)
+}
+
+// endsClause reports whether a one-word name is followed by the end of a
+// clause or a verb, so that "leader, Alaudin." is a name and "leader, Taliban
+// fighters" is not.
+func (d *doc) endsClause(si, end int) bool {
+	toks := d.sents[si].Tokens
+	if end >= len(toks) {
+		return true
+	}
+	t := toks[end].Text
+	return t == "." || t == "," || t == ";" || t == ":" || t == ")" || !capitalised(t) && toks[end].Word
+}
+
+// describedAfter reports whether the name ending at end is followed by a
+// speech verb ("X says") or an apposition naming a person's role ("X, a former
+// lawmaker", "X, the Taliban's spokesman").
+func (d *doc) describedAfter(si, end int) bool {
+	toks := d.sents[si].Tokens
+	if end >= len(toks) {
+		return false
+	}
+	if toks[end].Word && d.x.speech[graph.FoldWord(toks[end].Text)] {
+		return true
+	}
+	if toks[end].Text != "," {
+		return false
+	}
+	k := end + 1
+	if k < len(toks) && toks[k].Word {
+		if d.x.speech[graph.FoldWord(toks[k].Text)] {
+			return true
+		}
+		det := graph.FoldWord(toks[k].Text)
+		if det != "a" && det != "an" && det != "the" && det != "who" {
+			return false
+		}
+	}
+	for j := k + 1; j < len(toks) && j <= k+7; j++ {
+		if !toks[j].Word {
+			if toks[j].Text == "," || toks[j].Text == "." {
+				return false
+			}
+			continue
+		}
+		if d.x.personNouns[graph.FoldWord(toks[j].Text)] {
+			return true
+		}
+	}
+	return false
+}
+
+// surnameIndex maps the last word of every person's name (and of the
+// gazetteer's spellings of it) to the person.
+func (d *doc) surnameIndex() map[string][]string {
+	out := map[string][]string{}
+	for key, e := range d.entities {
+		if e.Type != graph.Person {
+			continue
+		}
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			w := strings.Fields(graph.FoldName(n))
+			if len(w) < 2 {
+				continue
+			}
+			last := w[len(w)-1]
+			if d.x.s.GivenNames[last] || d.x.stop[last] {
+				continue
+			}
+			if !containsString(out[last], key) {
+				out[last] = append(out[last], key)
+			}
+		}
+	}
+	return out
+}
+
+// surnames marks a surname standing alone for the person named in full
+// elsewhere in the document ("Khan" for Juma Khan); when two people share it,
+// the one named last before it.
+func (d *doc) surnames(si int, index map[string][]string) {
+	toks := d.sents[si].Tokens
+	for i, t := range toks {
+		if d.covered[si][i] || !t.Word || !capitalised(t.Text) {
+			continue
+		}
+		keys := index[graph.FoldWord(t.Text)]
+		if len(keys) == 0 {
+			continue
+		}
+		key := keys[0]
+		if len(keys) > 1 {
+			key = d.lastMentioned(si, keys)
+		}
+		d.add(si, i, i+1, graph.Person, "", "", false, key)
+	}
+}
+
+// lastMentioned returns the key among keys mentioned last before sentence si.
+func (d *doc) lastMentioned(si int, keys []string) string {
+	for s := si; s >= 0; s-- {
+		ms := d.mentions[s]
+		for k := len(ms) - 1; k >= 0; k-- {
+			if containsString(keys, ms[k].EntityKey) {
+				return ms[k].EntityKey
+			}
+		}
+	}
+	return keys[0]
+}
+
+// anaphora resolves "the group", "the Pakistan-based terror group", "this
+// group" to the organization it stands for: "this" to the organization named
+// last, "the" to the subject of the sentence before.
+func (d *doc) anaphora(si int) {
+	toks := d.sents[si].Tokens
+	for h, t := range toks {
+		if d.covered[si][h] || !t.Word || !d.x.anaphHeads[graph.FoldWord(t.Text)] {
+			continue
+		}
+		// find the determiner within four words before the head
+		for k := h - 1; k >= 0 && k >= h-5; k-- {
+			if d.covered[si][k] && toks[k].Word && graph.FoldWord(toks[k].Text) != "" {
+				// a place inside ("the Pakistan-based group") is fine; an organization is not
+				if m := d.mentionCovering(si, k); m != nil && m.Type != graph.Location {
+					break
+				}
+				continue
+			}
+			det := graph.FoldWord(toks[k].Text)
+			head := graph.FoldWord(t.Text)
+			var key string
+			switch {
+			case (det == "this" || det == "that") && d.x.anaphRecent[det+" "+head]:
+				key = d.recentOrganization(si, h)
+			case det == "the" && k == h-1 && d.x.anaphTopic["the "+head]:
+				key = d.topicOrganization(si)
+			case det == "the" && d.x.anaphTopic["the "+strings.TrimSpace(graph.FoldWord(toks[h-1].Text)+" "+head)]:
+				key = d.topicOrganization(si)
+			case det == "the" && k < h-1 && d.x.anaphTopic["the "+head]:
+				key = d.topicOrganization(si)
+			default:
+				if det == "the" || det == "this" || det == "that" || det == "a" || det == "an" {
+					k = -1 // another determiner: not ours
+				}
+				continue
+			}
+			if key != "" {
+				d.add(si, h, h+1, graph.Organization, "", "", true, key)
+			}
+			break
+		}
+	}
+}
+
+func (d *doc) mentionCovering(si, tok int) *graph.Mention {
+	for i := range d.mentions[si] {
+		m := &d.mentions[si][i]
+		if m.First <= tok && tok < m.Last {
+			return m
+		}
+	}
+	return nil
+}
+
+// recentOrganization returns the organization named last before token h.
+func (d *doc) recentOrganization(si, h int) string {
+	for s := si; s >= 0 && s >= si-2; s-- {
+		ms := d.mentions[s]
+		for k := len(ms) - 1; k >= 0; k-- {
+			if ms[k].Type == graph.Organization && (s < si || ms[k].Last <= h) {
+				return ms[k].EntityKey
+			}
+		}
+	}
+	return ""
+}
+
+// topicOrganization returns the subject of the sentence before si: its first
+// organization that is not the object of a preposition.
+func (d *doc) topicOrganization(si int) string {
+	for s := si - 1; s >= 0 && s >= si-2; s-- {
+		if d.sents[s].Furniture {
+			continue
+		}
+		toks := d.sents[s].Tokens
+		for _, m := range d.mentions[s] {
+			if m.Type != graph.Organization {
+				continue
+			}
+			p := m.First - 1
+			if p >= 0 && graph.FoldWord(toks[p].Text) == "the" {
+				p--
+			}
+			if p >= 0 && isPreposition(graph.FoldWord(toks[p].Text)) {
+				continue
+			}
+			return m.EntityKey
+		}
+	}
+	return ""
+}
+
+func isPreposition(w string) bool {
+	switch w {
+	case "of", "with", "against", "to", "from", "by", "for", "at", "on", "into", "alongside", "between", "among", "about", "toward", "towards", "than":
+		return true
+	}
+	return false
+}

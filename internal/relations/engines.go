@@ -1,0 +1,290 @@
+package relations
+
+import (
+	"github.com/graphload/graphload/internal/graph"
+)
+
+// verb reads SUBJECT ... cue ... OBJECT.
+func (d *doc) verb(si int, c compiledCue) {
+	for _, sp := range d.cueSpans(si, c.phrases) {
+		subjects := d.subjectBefore(si, sp[0], c.rel.From)
+		if len(subjects) == 0 {
+			continue
+		}
+		end := d.clauseEnd(si, sp[1])
+		var objects []graph.Mention
+		if c.rel.Objects == "all" {
+			for _, m := range d.bySent[si] {
+				if m.First >= sp[1] && m.Last <= end && allowed(c.rel.To, m.Type) && m.Last-sp[1] <= 40 {
+					objects = append(objects, m)
+				}
+			}
+		} else {
+			objects = d.groupAfter(si, sp[1], end, 8, c.rel.To)
+		}
+		for _, s := range subjects {
+			for _, o := range objects {
+				d.emit(c.rel, s, o, si)
+			}
+		}
+	}
+}
+
+// passive reads OBJECT ... cue ... SUBJECT ("formed in 1998 by X and Y").
+func (d *doc) passive(si int, c compiledCue) {
+	for _, sp := range d.cueSpans(si, c.phrases) {
+		subjects := d.groupAfter(si, sp[1], d.clauseEnd(si, sp[1]), 3, c.rel.From)
+		if len(subjects) == 0 {
+			continue
+		}
+		var object *graph.Mention
+		for _, m := range d.bySent[si] {
+			if m.Last <= sp[0] && allowed(c.rel.To, m.Type) {
+				mm := m
+				object = &mm
+			}
+		}
+		if object == nil {
+			continue
+		}
+		for _, s := range subjects {
+			d.emit(c.rel, s, *object, si)
+		}
+	}
+}
+
+// between reads "a rivalry between A and B".
+func (d *doc) between(si int, c compiledCue) {
+	for _, sp := range d.cueSpans(si, c.phrases) {
+		group := d.groupAfter(si, sp[1], d.clauseEnd(si, sp[1]), 3, c.rel.From)
+		for a := 0; a < len(group); a++ {
+			for b := a + 1; b < len(group); b++ {
+				d.emit(c.rel, group[a], group[b], si)
+			}
+		}
+	}
+}
+
+// compound reads "the al Qaeda-linked IMU" and "the Pakistan-based group":
+// the mention before the hyphen is the object, the next one the subject.
+func (d *doc) compound(si int, c compiledCue) {
+	toks := d.in.Sentences[si].Tokens
+	ms := d.bySent[si]
+	for k, m := range ms {
+		if !d.isModifier(si, m) || !allowed(c.rel.To, m.Type) {
+			continue
+		}
+		word := d.words[si][m.Last+1]
+		hit := false
+		for _, p := range c.phrases {
+			if len(p) == 1 && p[0] == word {
+				hit = true
+			}
+		}
+		if !hit {
+			continue
+		}
+		// the subject: the next mention, at most three words on
+		for _, n := range ms[k+1:] {
+			if n.First-(m.Last+2) > 3 {
+				break
+			}
+			if allowed(c.rel.From, n.Type) {
+				d.emit(c.rel, n, m, si)
+				break
+			}
+		}
+		_ = toks
+	}
+}
+
+// role reads a person introduced by a role tied to an organization:
+// "IMU leader X", "X, an IMU leader", "X, a commander of the IMU",
+// "facilitator, X" after "Taliban fighters, including ...".
+func (d *doc) role(si int, c compiledCue) {
+	ms := d.bySent[si]
+	for _, p := range ms {
+		if p.Type != graph.Person || p.Anaphor {
+			continue
+		}
+		for _, r := range d.rolesOf(si, p) {
+			if !c.roles[r.noun] {
+				continue
+			}
+			if c.defOnly && r.demoted {
+				continue
+			}
+			if !c.defOnly && !r.demoted && d.definiteLeaderApplies(r.noun) {
+				// the head of the group is LEADER_OF, not also a member
+				continue
+			}
+			d.emit(c.rel, p, r.org, si)
+		}
+	}
+}
+
+// definiteLeaderApplies reports whether some role cue with definite_only
+// claims this noun.
+func (d *doc) definiteLeaderApplies(noun string) bool {
+	for _, c := range d.x.cues {
+		if c.how == "role" && c.defOnly && c.roles[noun] {
+			return true
+		}
+	}
+	return false
+}
+
+type roleTie struct {
+	noun    string
+	org     graph.Mention
+	demoted bool // "a leader", "a senior leader": a member, not the head
+}
+
+// rolesOf finds the roles that tie person p to organizations in sentence si.
+func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
+	w := d.words[si]
+	var out []roleTie
+	// before the name: "[the|a] [mods] ORG ROLE[,] P" or "ROLE of ORG, P"
+	k := p.First - 1
+	if k >= 0 && w[k] == "," {
+		k--
+	}
+	for k >= 0 && (w[k] == "[" || w[k] == "]") {
+		k--
+	}
+	if k >= 0 && d.x.personish[w[k]] && !d.inMention(si, k) {
+		noun := w[k]
+		if org, ok := d.orgEndingAt(si, k); ok {
+			out = append(out, roleTie{noun: noun, org: org, demoted: d.demotedBefore(si, org.First) || d.demotedBetween(si, org.Last, k)})
+		} else if org, ok := d.orgAfterOf(si, k+1); ok && org.Last <= p.First {
+			out = append(out, roleTie{noun: noun, org: org, demoted: d.demotedBefore(si, k)})
+		} else if org, ok := d.groupRoleOrg(si, k); ok {
+			out = append(out, roleTie{noun: noun, org: org, demoted: true})
+		}
+	}
+	// "named P" after a role: "a commander named P"
+	if k >= 0 && w[k] == "named" && k-1 >= 0 && d.x.personish[w[k-1]] {
+		if org, ok := d.orgEndingAt(si, k-1); ok {
+			out = append(out, roleTie{noun: w[k-1], org: org, demoted: true})
+		} else if org, ok := d.groupRoleOrg(si, k-1); ok {
+			out = append(out, roleTie{noun: w[k-1], org: org, demoted: true})
+		}
+	}
+	// after the name: "P, a/an/the [mods] ORG ROLE" or "P, the ROLE of ORG"
+	j := p.Last
+	if j < len(w) && w[j] == "," && j+1 < len(w) && (w[j+1] == "a" || w[j+1] == "an" || w[j+1] == "the") {
+		det := w[j+1]
+		for n := j + 2; n < len(w) && n <= j+8; n++ {
+			if w[n] == "," || w[n] == "." || w[n] == "and" {
+				break
+			}
+			if !d.x.personish[w[n]] || d.inMention(si, n) {
+				continue
+			}
+			if org, ok := d.orgEndingAt(si, n); ok && org.First > j {
+				out = append(out, roleTie{noun: w[n], org: org, demoted: det != "the" || d.demotedBetween(si, j+2, org.First) || d.demotedBetween(si, org.Last, n)})
+			} else if org, ok := d.orgAfterOf(si, n+1); ok {
+				out = append(out, roleTie{noun: w[n], org: org, demoted: det != "the" || d.demotedBetween(si, j+2, n)})
+			}
+			break
+		}
+	}
+	return out
+}
+
+// orgEndingAt returns the organization that ends right before token k
+// (allowing a possessive: "the Taliban's spokesman").
+func (d *doc) orgEndingAt(si, k int) (graph.Mention, bool) {
+	w := d.words[si]
+	end := k
+	if end > 0 && w[end-1] == "'s" {
+		end--
+	}
+	for end > 0 && (w[end-1] == "[" || w[end-1] == "]") {
+		end--
+	}
+	for _, m := range d.bySent[si] {
+		if m.Last == end && m.Type == graph.Organization {
+			return m, true
+		}
+	}
+	return graph.Mention{}, false
+}
+
+// orgAfterOf returns the organization in "of|in|for|with [the] ORG" at token k.
+func (d *doc) orgAfterOf(si, k int) (graph.Mention, bool) {
+	w := d.words[si]
+	if k >= len(w) || (w[k] != "of" && w[k] != "in" && w[k] != "for" && w[k] != "within") {
+		return graph.Mention{}, false
+	}
+	k++
+	if k < len(w) && w[k] == "the" {
+		k++
+	}
+	for _, m := range d.bySent[si] {
+		if m.First == k && m.Type == graph.Organization {
+			return m, true
+		}
+	}
+	return graph.Mention{}, false
+}
+
+// groupRoleOrg finds, earlier in the sentence, an organization tied to a
+// role in the plural ("eight Taliban fighters, including a commander named
+// X"): the person named is one of them.
+func (d *doc) groupRoleOrg(si, k int) (graph.Mention, bool) {
+	w := d.words[si]
+	including := false
+	for n := k - 1; n >= 0 && n >= k-6; n-- {
+		if w[n] == "including" || w[n] == "among" {
+			including = true
+			break
+		}
+	}
+	if !including {
+		return graph.Mention{}, false
+	}
+	for n := k - 1; n >= 1; n-- {
+		if d.x.personish[w[n]] || d.x.personish[trimPlural(w[n])] {
+			if org, ok := d.orgEndingAt(si, n); ok {
+				return org, true
+			}
+		}
+	}
+	return graph.Mention{}, false
+}
+
+func trimPlural(w string) string {
+	if len(w) > 3 && w[len(w)-1] == 's' {
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+// demotedBefore reports whether a determiner or modifier before token k makes
+// a role a lesser one ("a senior IMU leader").
+func (d *doc) demotedBefore(si, k int) bool {
+	w := d.words[si]
+	for n := k - 1; n >= 0 && n >= k-3; n-- {
+		if d.x.demoting[w[n]] {
+			return true
+		}
+		if w[n] == "the" || w[n] == "," || w[n] == "former" || w[n] == "[" || w[n] == "]" {
+			if w[n] == "the" || w[n] == "," {
+				return false
+			}
+			continue
+		}
+	}
+	return false
+}
+
+// demotedBetween reports whether a modifier in tokens [a, b) makes a role lesser.
+func (d *doc) demotedBetween(si, a, b int) bool {
+	for n := a; n < b && n < len(d.words[si]); n++ {
+		if d.x.demoting[d.words[si][n]] {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,207 @@
+package relations
+
+import (
+	"github.com/graphload/graphload/internal/graph"
+)
+
+var kindRank = map[string]int{"district": 0, "city": 1, "province": 2, "region": 3, "country": 4}
+
+// event reads a person killed or captured in a raid, and where.
+func (d *doc) event(si int, c compiledCue) {
+	w := d.words[si]
+	for _, sp := range d.cueSpans(si, c.phrases) {
+		var victims []graph.Mention
+		passive := false
+		for n := sp[0] - 1; n >= 0 && n >= sp[0]-3; n-- {
+			switch w[n] {
+			case "was", "were", "been", "being", "is", "are", "got":
+				passive = true
+			}
+		}
+		if passive {
+			// "X, ..., were killed": the people of the clause before the cue
+			start := 0
+			for n := sp[0] - 1; n >= 0; n-- {
+				if w[n] == ";" {
+					start = n + 1
+					break
+				}
+			}
+			for _, m := range d.bySent[si] {
+				if m.Type == graph.Person && m.First >= start && m.Last <= sp[0] {
+					victims = append(victims, m)
+				}
+			}
+		} else {
+			victims = d.victimsAfter(si, sp[1])
+		}
+		if len(victims) == 0 {
+			continue
+		}
+		place, from, ok := d.eventPlace(si, sp[0])
+		if !ok {
+			continue
+		}
+		for _, v := range victims {
+			if from == si {
+				d.emit(c.rel, v, place, si)
+			} else {
+				d.emit(c.rel, v, place, from, si)
+			}
+		}
+	}
+}
+
+// victimsAfter returns the people the cue acts on: the first person named
+// within a few words after it, with those listed beside them ("killed the
+// Taliban leader, X", "killed IMU facilitator, X, and Y").
+func (d *doc) victimsAfter(si, i int) []graph.Mention {
+	end := d.clauseEnd(si, i)
+	for _, m := range d.bySent[si] {
+		if m.First < i || m.Last > end {
+			continue
+		}
+		if m.First-i > 8 {
+			return nil
+		}
+		if m.Type == graph.Person {
+			return d.groupAfter(si, m.First, end, 0, []string{graph.Person})
+		}
+	}
+	return nil
+}
+
+// eventPlace returns where the event of the cue at token i of sentence si took
+// place: the most specific place of the sentence, else of an earlier sentence
+// of the paragraph that speaks of an operation, else the place of the last
+// operation the document placed. It reports the sentence the place came from.
+func (d *doc) eventPlace(si, i int) (graph.Mention, int, bool) {
+	if !d.hasContext(si) && !d.paragraphHasContext(si) && d.lastOp < 0 {
+		return graph.Mention{}, 0, false
+	}
+	if m, ok := d.mostSpecific(si, i); ok {
+		return m, si, true
+	}
+	para := d.in.Sentences[si].Paragraph
+	for s := si - 1; s >= 0 && d.in.Sentences[s].Paragraph == para; s-- {
+		if d.hasContext(s) {
+			if m, ok := d.mostSpecific(s, len(d.words[s])); ok {
+				return m, s, true
+			}
+		}
+	}
+	if d.lastOp >= 0 && d.hasContext(si) {
+		if m, ok := d.mostSpecific(d.lastOp, len(d.words[d.lastOp])); ok {
+			return m, d.lastOp, true
+		}
+	}
+	return graph.Mention{}, 0, false
+}
+
+func (d *doc) paragraphHasContext(si int) bool {
+	para := d.in.Sentences[si].Paragraph
+	for s := si - 1; s >= 0 && d.in.Sentences[s].Paragraph == para; s-- {
+		if d.hasContext(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// mostSpecific returns the most specific place of sentence si, the nearest
+// to token i among equals.
+func (d *doc) mostSpecific(si, i int) (graph.Mention, bool) {
+	best := -1
+	var out graph.Mention
+	for _, m := range d.bySent[si] {
+		if m.Type != graph.Location {
+			continue
+		}
+		r, ok := kindRank[m.Kind]
+		if !ok {
+			r = 2
+		}
+		score := r*1000 + absInt(m.First-i)
+		if best < 0 || score < best {
+			best, out = score, m
+		}
+	}
+	return out, best >= 0
+}
+
+func absInt(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// containment reads "X district, Y province", "X in Y", "Y's province of X",
+// and places of one sentence that the gazetteer nests directly.
+func (d *doc) containment(si int, c compiledCue) {
+	w := d.words[si]
+	var locs []graph.Mention
+	for _, m := range d.bySent[si] {
+		if m.Type == graph.Location && !m.Anaphor {
+			locs = append(locs, m)
+		}
+	}
+	for a := 0; a+1 < len(locs); a++ {
+		inner, outer := locs[a], locs[a+1]
+		gap := d.skipHead(si, inner.Last)
+		between := w[gap:outer.First]
+		headInner := d.headKind(si, inner.Last)
+		headOuter := d.headKind(si, outer.Last)
+		typed := (headInner == "district" || headInner == "city" || inner.Kind == "district") && (headOuter == "province" || outer.Kind == "province")
+		known := d.x.places != nil && d.x.places.Contains(outer.EntityKey, inner.EntityKey)
+		switch {
+		case len(between) == 1 && between[0] == ",", len(between) == 1 && (between[0] == "in" || between[0] == "of"),
+			len(between) == 2 && (between[0] == "in" || between[0] == "of") && between[1] == "the":
+			if known || typed {
+				d.emit(c.rel, inner, outer, si)
+			}
+		case len(between) >= 1 && between[0] == "'s":
+			// "Afghanistan's northern province of Takhar", "northern Afghanistan's Konduz Province"
+			if (inner.Kind == "country" || inner.Kind == "region") && (known || outer.Kind == "province" || outer.Kind == "district" || headOuter != "") && len(between) <= 5 {
+				d.emit(c.rel, outer, inner, si)
+			}
+		}
+	}
+	// places one sentence names that the gazetteer nests one level apart
+	if d.x.places == nil {
+		return
+	}
+	for _, in := range locs {
+		for _, out := range locs {
+			if in.Kind == "district" && out.Kind == "province" && d.x.places.Contains(out.EntityKey, in.EntityKey) {
+				d.emit(c.rel, in, out, si)
+			}
+		}
+	}
+}
+
+// skipHead returns the token after a head noun that follows a place name.
+func (d *doc) skipHead(si, k int) int {
+	w := d.words[si]
+	for k < len(w) && (w[k] == "[" || w[k] == "]") {
+		k++
+	}
+	if k < len(w) && d.x.locHeads[w[k]] != "" {
+		k++
+	}
+	for k < len(w) && (w[k] == "[" || w[k] == "]") {
+		k++
+	}
+	return k
+}
+
+func (d *doc) headKind(si, k int) string {
+	w := d.words[si]
+	for k < len(w) && (w[k] == "[" || w[k] == "]") {
+		k++
+	}
+	if k < len(w) {
+		return d.x.locHeads[w[k]]
+	}
+	return ""
+}

@@ -1,0 +1,439 @@
+// Package relations finds the typed relations between the entities of a
+// document, each with the sentences that support it.
+//
+// Input: a document's sentences and the mentions package entities found in
+// them. Output: relations with provenance (document id, sentence text, byte
+// offsets, a count of supporting mentions).
+//
+// Which relations exist, between which types, and which words signal them
+// is the schema's business (schema/ontology.yaml); this package holds the
+// engines that read each kind of cue: verbs, passives, "between" phrases,
+// hyphen compounds, roles, raid events and place containment.
+package relations
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/graphload/graphload/internal/graph"
+	"github.com/graphload/graphload/internal/ontology"
+)
+
+// Places answers whether the gazetteer puts one place inside another
+// (both given as entity keys).
+type Places interface {
+	Contains(outer, inner string) bool
+}
+
+// Extractor finds relations. It is safe for concurrent use.
+type Extractor struct {
+	s         *ontology.Schema
+	places    Places
+	cues      []compiledCue
+	context   [][]string // event context phrases, folded
+	demoting  map[string]bool
+	personish map[string]bool
+	locHeads  map[string]string
+}
+
+type compiledCue struct {
+	rel     *ontology.RelationType
+	how     string
+	phrases [][]string // folded words; "*" is a gap of up to four words
+	roles   map[string]bool
+	defOnly bool
+}
+
+// New compiles the schema's cues.
+func New(s *ontology.Schema, places Places) *Extractor {
+	x := &Extractor{s: s, places: places, demoting: map[string]bool{}, personish: map[string]bool{}, locHeads: map[string]string{}}
+	for i := range s.Ontology.Relations {
+		r := &s.Ontology.Relations[i]
+		for _, c := range r.Cues {
+			cc := compiledCue{rel: r, how: c.How, roles: map[string]bool{}, defOnly: c.DefiniteOnly}
+			for _, p := range c.Phrases {
+				cc.phrases = append(cc.phrases, foldPhrase(p))
+			}
+			for _, role := range c.Roles {
+				cc.roles[graph.FoldWord(role)] = true
+			}
+			x.cues = append(x.cues, cc)
+		}
+	}
+	for _, p := range s.Ontology.EventContext {
+		x.context = append(x.context, foldPhrase(p))
+	}
+	for _, w := range s.Lexicon.DemotingModifiers {
+		x.demoting[graph.FoldWord(w)] = true
+	}
+	for _, w := range s.Lexicon.PersonNouns {
+		x.personish[graph.FoldWord(w)] = true
+	}
+	for h, k := range s.Lexicon.LocationHeads {
+		x.locHeads[graph.FoldWord(h)] = k
+	}
+	return x
+}
+
+func foldPhrase(p string) []string {
+	var out []string
+	for _, w := range strings.Fields(p) {
+		if w == "*" {
+			out = append(out, "*")
+			continue
+		}
+		if f := graph.FoldWord(w); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Input is one document as the relation engines see it.
+type Input struct {
+	Doc       graph.Document
+	Sentences []graph.Sentence
+	Mentions  []graph.Mention // in text order
+	Entities  map[string]*graph.Entity
+}
+
+// finding is one relation instance found in the text.
+type finding struct {
+	typ      string
+	from, to string
+	evidence []int // sentence indexes
+}
+
+// doc is the state of one Extract call.
+type doc struct {
+	x        *Extractor
+	in       Input
+	bySent   [][]graph.Mention
+	words    [][]string // folded token text per sentence
+	findings []finding
+	lastOp   int // sentence of the last operation the document placed, or -1
+}
+
+// Extract finds the relations of one document.
+func (x *Extractor) Extract(in Input) []graph.Relation {
+	d := &doc{x: x, in: in, bySent: make([][]graph.Mention, len(in.Sentences)), words: make([][]string, len(in.Sentences)), lastOp: -1}
+	for _, m := range in.Mentions {
+		d.bySent[m.Sentence] = append(d.bySent[m.Sentence], m)
+	}
+	for si, s := range in.Sentences {
+		w := make([]string, len(s.Tokens))
+		for i, t := range s.Tokens {
+			if t.Word {
+				w[i] = graph.FoldWord(t.Text)
+			} else {
+				w[i] = t.Text
+			}
+		}
+		d.words[si] = w
+	}
+	for si, s := range in.Sentences {
+		if s.Furniture || len(d.bySent[si]) == 0 {
+			continue
+		}
+		for _, c := range x.cues {
+			switch c.how {
+			case "verb":
+				d.verb(si, c)
+			case "passive":
+				d.passive(si, c)
+			case "between":
+				d.between(si, c)
+			case "compound":
+				d.compound(si, c)
+			case "role":
+				d.role(si, c)
+			case "event":
+				d.event(si, c)
+			case "containment":
+				d.containment(si, c)
+			}
+		}
+		if d.hasContext(si) && d.hasLocation(si) {
+			d.lastOp = si
+		}
+	}
+	return d.collect()
+}
+
+// emit records one relation instance after checking its types.
+func (d *doc) emit(rel *ontology.RelationType, from, to graph.Mention, sents ...int) {
+	if from.EntityKey == to.EntityKey || !rel.Allows(from.Type, to.Type) {
+		return
+	}
+	d.findings = append(d.findings, finding{typ: rel.Type, from: from.EntityKey, to: to.EntityKey, evidence: sents})
+}
+
+// collect merges the findings into relations with provenance.
+func (d *doc) collect() []graph.Relation {
+	byKey := map[string]*graph.Relation{}
+	var keys []string
+	for _, f := range d.findings {
+		rel := d.x.s.Relation(f.typ)
+		k := graph.RelationKey(f.typ, f.from, f.to, rel.Symmetric)
+		r := byKey[k]
+		if r == nil {
+			from, to := f.from, f.to
+			if rel.Symmetric && to < from {
+				from, to = to, from
+			}
+			r = &graph.Relation{Type: f.typ, From: from, To: to, Sources: []string{d.in.Doc.ID}, FirstSeen: d.in.Doc.Date, LastSeen: d.in.Doc.Date}
+			byKey[k] = r
+			keys = append(keys, k)
+		}
+		r.Count++
+		for _, si := range f.evidence {
+			if len(r.Evidence) >= graph.MaxEvidence {
+				break
+			}
+			s := d.in.Sentences[si]
+			dup := false
+			for _, e := range r.Evidence {
+				if e.Start == s.Start {
+					dup = true
+				}
+			}
+			if !dup {
+				r.Evidence = append(r.Evidence, graph.Evidence{DocID: d.in.Doc.ID, Sentence: s.Text, Span: s.Span})
+			}
+		}
+	}
+	sort.Strings(keys)
+	out := make([]graph.Relation, 0, len(keys))
+	for _, k := range keys {
+		r := byKey[k]
+		sort.Slice(r.Evidence, func(i, j int) bool { return r.Evidence[i].Start < r.Evidence[j].Start })
+		out = append(out, *r)
+	}
+	return out
+}
+
+// matchAt reports whether phrase matches the words of sentence si at token
+// i, and where the match ends. Punctuation other than hyphens breaks a phrase.
+func (d *doc) matchAt(si, i int, phrase []string) (int, bool) {
+	w := d.words[si]
+	toks := d.in.Sentences[si].Tokens
+	j := i
+	for pi := 0; pi < len(phrase); pi++ {
+		for j < len(w) && toks[j].Text == "-" {
+			j++
+		}
+		if phrase[pi] == "*" {
+			if pi+1 >= len(phrase) {
+				return j, true
+			}
+			for gap := 0; gap <= 4 && j+gap < len(w); gap++ {
+				if end, ok := d.matchAt(si, j+gap, phrase[pi+1:]); ok {
+					return end, true
+				}
+				if !toks[j+gap].Word {
+					break
+				}
+			}
+			return 0, false
+		}
+		if j >= len(w) || !toks[j].Word || w[j] != phrase[pi] {
+			return 0, false
+		}
+		j++
+	}
+	return j, true
+}
+
+// cueSpans returns the [start, end) token ranges where any of the phrases
+// occur in sentence si outside mentions.
+func (d *doc) cueSpans(si int, phrases [][]string) [][2]int {
+	var out [][2]int
+	toks := d.in.Sentences[si].Tokens
+	for i := range toks {
+		if !toks[i].Word || d.inMention(si, i) {
+			continue
+		}
+		best := -1
+		for _, p := range phrases {
+			if end, ok := d.matchAt(si, i, p); ok && end > best {
+				best = end
+			}
+		}
+		if best > i {
+			out = append(out, [2]int{i, best})
+		}
+	}
+	return out
+}
+
+func (d *doc) inMention(si, tok int) bool {
+	for _, m := range d.bySent[si] {
+		if m.First <= tok && tok < m.Last {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *doc) hasContext(si int) bool {
+	for i := range d.words[si] {
+		for _, p := range d.x.context {
+			if _, ok := d.matchAt(si, i, p); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (d *doc) hasLocation(si int) bool {
+	for _, m := range d.bySent[si] {
+		if m.Type == graph.Location {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseEnd returns the token index where the clause that contains token i ends.
+func (d *doc) clauseEnd(si, i int) int {
+	w := d.words[si]
+	for j := i; j < len(w); j++ {
+		switch w[j] {
+		case ";", "but", "while", "whereas", "although", "though", "—":
+			return j
+		}
+	}
+	return len(w)
+}
+
+// allowed reports whether t is one of types.
+func allowed(types []string, t string) bool {
+	for _, x := range types {
+		if x == t {
+			return true
+		}
+	}
+	return false
+}
+
+// coordinated reports whether the tokens between two mentions only join them
+// in a list: ",", "and", "or", "the", "as well as", "both".
+func (d *doc) coordinated(si, from, to int) bool {
+	for k := from; k < to; k++ {
+		switch d.words[si][k] {
+		case ",", "and", "or", "the", "as", "well", "both", "[", "]", "&":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// groupAfter returns the first list of mentions of the given types that
+// starts within maxGap tokens after token i and before limit.
+func (d *doc) groupAfter(si, i, limit, maxGap int, types []string) []graph.Mention {
+	var group []graph.Mention
+	ms := d.bySent[si]
+	for k := 0; k < len(ms); k++ {
+		m := ms[k]
+		if m.First < i || m.Last > limit {
+			continue
+		}
+		if !allowed(types, m.Type) || d.isModifier(si, m) {
+			if len(group) > 0 {
+				break
+			}
+			continue
+		}
+		if len(group) == 0 {
+			if m.First-i > maxGap {
+				return nil
+			}
+			group = append(group, m)
+			continue
+		}
+		prev := group[len(group)-1]
+		if !d.coordinated(si, prev.Last, m.First) {
+			break
+		}
+		group = append(group, m)
+	}
+	return group
+}
+
+// isModifier reports whether a mention only modifies the next word, as in
+// "the al Qaeda-linked IMU" or "a Pakistan-based group".
+func (d *doc) isModifier(si int, m graph.Mention) bool {
+	toks := d.in.Sentences[si].Tokens
+	return m.Last+1 < len(toks) && toks[m.Last].Text == "-" && toks[m.Last+1].Word && toks[m.Last+1].Start == toks[m.Last].End
+}
+
+// objectOfPreposition reports whether the mention is governed by a
+// preposition ("with the Taliban", "of al Qaeda").
+func (d *doc) objectOfPreposition(si int, m graph.Mention) bool {
+	p := m.First - 1
+	w := d.words[si]
+	for p >= 0 && (w[p] == "the" || w[p] == "both" || w[p] == "its" || w[p] == "their") {
+		p--
+	}
+	if p < 0 {
+		return false
+	}
+	switch w[p] {
+	case "of", "with", "against", "to", "from", "by", "for", "on", "into", "alongside", "between", "among", "toward", "towards", "than", "like":
+		return true
+	}
+	return false
+}
+
+// subjectBefore returns the group of mentions of the given types nearest
+// before token i that is not governed by a preposition, with the members of
+// its list; persons tied to an organization just before them ("IMU leader X")
+// bring that organization along.
+func (d *doc) subjectBefore(si, i int, types []string) []graph.Mention {
+	ms := d.bySent[si]
+	var cands []graph.Mention
+	for _, m := range ms {
+		if m.Last <= i && allowed(types, m.Type) && !d.isModifier(si, m) {
+			cands = append(cands, m)
+		}
+	}
+	pick := -1
+	for k := len(cands) - 1; k >= 0; k-- {
+		if !d.objectOfPreposition(si, d.listHead(si, cands, k)) {
+			pick = k
+			break
+		}
+	}
+	if pick < 0 {
+		// "People loyal to former IMU leader X operate in ...": the nearest will do
+		if len(cands) == 0 {
+			return nil
+		}
+		pick = len(cands) - 1
+	}
+	group := []graph.Mention{cands[pick]}
+	for k := pick - 1; k >= 0; k-- {
+		if !d.coordinated(si, cands[k].Last, group[0].First) {
+			break
+		}
+		group = append([]graph.Mention{cands[k]}, group...)
+	}
+	if group[0].Type == graph.Person && allowed(types, graph.Organization) {
+		for _, m := range ms {
+			if m.Type == graph.Organization && m.Last <= group[0].First && group[0].First-m.Last <= 2 {
+				group = append(group, m)
+			}
+		}
+	}
+	return group
+}
+
+// listHead returns the first member of the list that cands[k] ends.
+func (d *doc) listHead(si int, cands []graph.Mention, k int) graph.Mention {
+	for k > 0 && d.coordinated(si, cands[k-1].Last, cands[k].First) {
+		k--
+	}
+	return cands[k]
+}
