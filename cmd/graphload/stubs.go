@@ -12,7 +12,3 @@ func runLoad(ctx context.Context, args []string, io *streams) error {
 func runExport(ctx context.Context, args []string, io *streams) error {
 	return errors.New("export: not built yet")
 }
-
-func runEval(ctx context.Context, args []string, io *streams) error {
-	return errors.New("eval: not built yet")
-}

@@ -30,7 +30,7 @@ type variant struct {
 // index finds gazetteer names in token runs.
 type index struct {
 	byKey     map[string][]variant
-	byCompact map[string][]variant // locations only: spellings differing in spacing and doubled letters
+	byCompact map[string][]variant // places and organizations: spellings differing in spacing and doubled letters
 	maxWords  int
 	stop      map[string]bool
 	parents   map[string][]string // folded location name -> folded enclosing names
@@ -58,7 +58,7 @@ func newIndex(s *ontology.Schema, stop map[string]bool) *index {
 			if words > ix.maxWords {
 				ix.maxWords = words
 			}
-			if e.Type == graph.Location && !v.acronym && len(k) >= 5 {
+			if e.Type != graph.Person && !v.acronym && len(k) >= 5 {
 				c := graph.CompactName(n)
 				ix.byCompact[c] = append(ix.byCompact[c], v)
 			}

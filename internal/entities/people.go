@@ -54,6 +54,17 @@ func (d *doc) people(si int) {
 			i = end - 1
 			continue
 		}
+		// a surname the gazetteer also knows as a place ("... Basir Zadran",
+		// Zadran being a district too) belongs to the name when no head noun
+		// follows it
+		for end < len(toks) && end == d.lastName(si, nameStart, end) {
+			m := d.mentionAtStart(si, end)
+			if m < 0 || d.mentions[si][m].Type != graph.Location || d.mentions[si][m].Last != end+1 || d.x.headAfter(toks, end+1) != "" {
+				break
+			}
+			d.removeMention(si, m)
+			end++
+		}
 		first := nameStart
 		if religious {
 			// religious titles are part of how the press names a person: "Mawlawi Saifudin"
@@ -61,6 +72,46 @@ func (d *doc) people(si int) {
 		}
 		d.add(si, first, end, graph.Person, "", joinTokens(toks[first:end]), false, "")
 		i = end - 1
+	}
+}
+
+// lastName returns end when the run [start, end) looks like a name that may
+// go on: it has a given name or a title before it; otherwise -1.
+func (d *doc) lastName(si, start, end int) int {
+	toks := d.sents[si].Tokens
+	if start > 0 {
+		w := graph.FoldWord(toks[start-1].Text)
+		if d.x.s.ReligiousTitles[w] || d.x.s.OfficeTitles[w] {
+			return end
+		}
+	}
+	if d.x.s.GivenNames[graph.FoldWord(toks[start].Text)] {
+		return end
+	}
+	return -1
+}
+
+func (d *doc) mentionAtStart(si, tok int) int {
+	for i, m := range d.mentions[si] {
+		if m.First == tok {
+			return i
+		}
+	}
+	return -1
+}
+
+// removeMention takes back a mention that a later pass reads better.
+func (d *doc) removeMention(si, i int) {
+	m := d.mentions[si][i]
+	d.mentions[si] = append(d.mentions[si][:i], d.mentions[si][i+1:]...)
+	for k := m.First; k < m.Last; k++ {
+		d.covered[si][k] = false
+	}
+	if e := d.entities[m.EntityKey]; e != nil && !m.Anaphor {
+		e.Mentions--
+		if e.Mentions <= 0 {
+			delete(d.entities, m.EntityKey)
+		}
 	}
 }
 
@@ -183,6 +234,22 @@ func (d *doc) surnameIndex() map[string][]string {
 // the one named last before it.
 func (d *doc) surnames(si int, index map[string][]string) {
 	toks := d.sents[si].Tokens
+	// a one-word place with no head noun and no locative preposition before
+	// it that is the surname of a person of the document is the person
+	// ("Zadran coordinated ...", Zadran being a district as well)
+	for mi := len(d.mentions[si]) - 1; mi >= 0; mi-- {
+		m := d.mentions[si][mi]
+		if m.Type != graph.Location || m.Anaphor || m.Last != m.First+1 || d.x.headAfter(toks, m.Last) != "" {
+			continue
+		}
+		if len(index[graph.FoldWord(toks[m.First].Text)]) == 0 {
+			continue
+		}
+		if p := prevWord(toks, m.First); p >= 0 && p == m.First-1 && isLocative(graph.FoldWord(toks[p].Text)) {
+			continue
+		}
+		d.removeMention(si, mi)
+	}
 	for i, t := range toks {
 		if d.covered[si][i] || !t.Word || !capitalised(t.Text) {
 			continue
@@ -199,6 +266,14 @@ func (d *doc) surnames(si int, index map[string][]string) {
 	}
 }
 
+func isLocative(w string) bool {
+	switch w {
+	case "in", "at", "of", "from", "to", "into", "near", "across", "throughout", "around", "outside", "inside", "toward", "towards":
+		return true
+	}
+	return false
+}
+
 // lastMentioned returns the key among keys mentioned last before sentence si.
 func (d *doc) lastMentioned(si int, keys []string) string {
 	for s := si; s >= 0; s-- {
@@ -213,47 +288,98 @@ func (d *doc) lastMentioned(si int, keys []string) string {
 }
 
 // anaphora resolves "the group", "the Pakistan-based terror group", "this
-// group" to the organization it stands for: "this" to the organization named
-// last, "the" to the subject of the sentence before.
+// group" to the organization it stands for ("this" to the organization named
+// last, "the" to the subject of the sentence before), and "the province",
+// "the remote northeastern province" to the province named last.
 func (d *doc) anaphora(si int) {
 	toks := d.sents[si].Tokens
 	for h, t := range toks {
-		if d.covered[si][h] || !t.Word || !d.x.anaphHeads[graph.FoldWord(t.Text)] {
+		if d.covered[si][h] || !t.Word {
 			continue
 		}
-		// find the determiner within four words before the head
-		for k := h - 1; k >= 0 && k >= h-5; k-- {
-			if d.covered[si][k] && toks[k].Word && graph.FoldWord(toks[k].Text) != "" {
-				// a place inside ("the Pakistan-based group") is fine; an organization is not
-				if m := d.mentionCovering(si, k); m != nil && m.Type != graph.Location {
-					break
+		head := graph.FoldWord(t.Text)
+		if kind := d.x.locHeads[head]; kind == "province" || kind == "district" {
+			if key := d.placeAnaphor(si, h, kind); key != "" {
+				d.add(si, h, h+1, graph.Location, kind, "", true, key)
+			}
+			continue
+		}
+		if !d.x.anaphHeads[head] || h+1 < len(toks) && graph.FoldWord(toks[h+1].Text) == "of" {
+			continue
+		}
+		// the words from the determiner to the head, leaving out a place
+		// that only says where the group is based ("the Pakistan-based group")
+		words := []string{head}
+		k := h - 1
+		for ; k >= 0 && k >= h-6; k-- {
+			if m := d.mentionCovering(si, k); m != nil {
+				if m.Type == graph.Location && m.Last+1 < len(toks) && toks[m.Last].Text == "-" && graph.FoldWord(toks[m.Last+1].Text) == "based" {
+					k = m.First
+					continue
 				}
+				k = -1
+				break
+			}
+			w := graph.FoldWord(toks[k].Text)
+			if toks[k].Text == "-" || w == "based" && k > 0 && toks[k-1].Text == "-" {
 				continue
 			}
-			det := graph.FoldWord(toks[k].Text)
-			head := graph.FoldWord(t.Text)
-			var key string
-			switch {
-			case (det == "this" || det == "that") && d.x.anaphRecent[det+" "+head]:
-				key = d.recentOrganization(si, h)
-			case det == "the" && k == h-1 && d.x.anaphTopic["the "+head]:
-				key = d.topicOrganization(si)
-			case det == "the" && d.x.anaphTopic["the "+strings.TrimSpace(graph.FoldWord(toks[h-1].Text)+" "+head)]:
-				key = d.topicOrganization(si)
-			case det == "the" && k < h-1 && d.x.anaphTopic["the "+head]:
-				key = d.topicOrganization(si)
-			default:
-				if det == "the" || det == "this" || det == "that" || det == "a" || det == "an" {
-					k = -1 // another determiner: not ours
-				}
-				continue
+			if !toks[k].Word {
+				k = -1
+				break
 			}
-			if key != "" {
-				d.add(si, h, h+1, graph.Organization, "", "", true, key)
+			words = append([]string{w}, words...)
+			if w == "the" || w == "this" || w == "that" {
+				break
 			}
+		}
+		if k < 0 || len(words) < 2 {
+			continue
+		}
+		phrase := strings.Join(words, " ")
+		var key string
+		switch {
+		case d.x.anaphRecent[phrase]:
+			key = d.recentOrganization(si, h)
+		case d.x.anaphTopic[phrase]:
+			key = d.topicOrganization(si)
+		}
+		if key != "" {
+			d.add(si, h, h+1, graph.Organization, "", "", true, key)
+		}
+	}
+}
+
+// placeAnaphor resolves "the province", "the remote northeastern province"
+// (not "the province of X", not "Takhar province") to the last place of that
+// kind named in this sentence or the two before.
+func (d *doc) placeAnaphor(si, h int, kind string) string {
+	toks := d.sents[si].Tokens
+	if h+1 < len(toks) && graph.FoldWord(toks[h+1].Text) == "of" {
+		return ""
+	}
+	k := h - 1
+	for ; k >= 0 && k >= h-4; k-- {
+		if d.covered[si][k] || !toks[k].Word || capitalised(toks[k].Text) {
+			return ""
+		}
+		if graph.FoldWord(toks[k].Text) == "the" {
 			break
 		}
 	}
+	if k < 0 || k < h-4 {
+		return ""
+	}
+	for s := si; s >= 0 && s >= si-2; s-- {
+		ms := d.mentions[s]
+		for i := len(ms) - 1; i >= 0; i-- {
+			m := ms[i]
+			if m.Type == graph.Location && !m.Anaphor && m.Kind == kind && (s < si || m.Last <= h) {
+				return m.EntityKey
+			}
+		}
+	}
+	return ""
 }
 
 func (d *doc) mentionCovering(si, tok int) *graph.Mention {

@@ -37,8 +37,10 @@ func CompactName(s string) string {
 	var b strings.Builder
 	var prev rune
 	for _, r := range f {
-		if r == ' ' || r == prev {
-			prev = r
+		if r == ' ' {
+			continue
+		}
+		if r == prev {
 			continue
 		}
 		b.WriteRune(r)

@@ -14,8 +14,15 @@ func (d *doc) verb(si int, c compiledCue) {
 		end := d.clauseEnd(si, sp[1])
 		var objects []graph.Mention
 		if c.rel.Objects == "all" {
+			// every place of the clause, until another actor starts a clause of its own
 			for _, m := range d.bySent[si] {
-				if m.First >= sp[1] && m.Last <= end && allowed(c.rel.To, m.Type) && m.Last-sp[1] <= 40 {
+				if m.First < sp[1] || m.Last > end || m.Last-sp[1] > 40 {
+					continue
+				}
+				if allowed(c.rel.From, m.Type) && !allowed(c.rel.To, m.Type) && !d.isModifier(si, m) {
+					break
+				}
+				if allowed(c.rel.To, m.Type) {
 					objects = append(objects, m)
 				}
 			}

@@ -1,0 +1,77 @@
+package graph
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func docGraph(id, date string, count int) DocGraph {
+	return DocGraph{
+		Article:  Article{ID: id, Date: date, Mentions: map[string]int{"Organization:imu": 1}},
+		Entities: []Entity{{Key: "Organization:imu", Type: Organization, Name: "IMU", Aliases: []string{"IMU-" + id}, Mentions: 2}},
+		Relations: []Relation{{Type: "ALLIED_WITH", From: "Organization:taliban", To: "Organization:imu", Count: count,
+			Sources: []string{id}, FirstSeen: date, LastSeen: date,
+			Evidence: []Evidence{{DocID: id, Sentence: "s " + id, Span: Span{Start: 0, End: 3}}}}},
+	}
+}
+
+func TestAddMerges(t *testing.T) {
+	g := New([]string{"ALLIED_WITH"})
+	g.Add(docGraph("a", "2011-05-01", 2))
+	g.Add(docGraph("b", "2010-01-01", 1))
+	require.Len(t, g.Relations, 1, "symmetric relations merge whatever their direction")
+	var r *Relation
+	for _, x := range g.Relations {
+		r = x
+	}
+	assert.Equal(t, "Organization:imu", r.From, "symmetric ends are ordered")
+	assert.Equal(t, 3, r.Count)
+	assert.Equal(t, []string{"a", "b"}, r.Sources)
+	assert.Equal(t, "2010-01-01", r.FirstSeen)
+	assert.Equal(t, "2011-05-01", r.LastSeen)
+	assert.Len(t, r.Evidence, 2)
+	assert.Equal(t, 4, g.Entities["Organization:imu"].Mentions)
+	assert.Equal(t, []string{"IMU-a", "IMU-b"}, g.Entities["Organization:imu"].Aliases)
+}
+
+func TestAddSameArticleTwiceChangesNothing(t *testing.T) {
+	g := New(nil)
+	g.Add(docGraph("a", "", 2))
+	g.Add(docGraph("a", "", 2))
+	for _, r := range g.Relations {
+		assert.Equal(t, 2, r.Count)
+		assert.Len(t, r.Evidence, 1)
+	}
+	assert.Equal(t, 2, g.Entities["Organization:imu"].Mentions)
+}
+
+func TestEvidenceIsCapped(t *testing.T) {
+	g := New(nil)
+	for _, id := range []string{"a", "b", "c", "d", "e", "f", "g"} {
+		g.Add(docGraph(id, "", 1))
+	}
+	for _, r := range g.Relations {
+		assert.Len(t, r.Evidence, MaxEvidence)
+		assert.Equal(t, 7, r.Count, "the count keeps every mention beyond the cap")
+	}
+}
+
+func TestFoldName(t *testing.T) {
+	tests := []struct{ a, b string }{
+		{"Dasht-i-Archi", "Dasht-e Archi"},
+		{"al Qaeda", "Al-Qaeda"},
+		{"O'zIH", "O’zIH"},
+		{"The Haqqani Network", "Haqqani network"},
+		{"Mazār-i-Sharīf", "Mazar-e Sharif"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.a, func(t *testing.T) {
+			assert.Equal(t, FoldName(tt.a), FoldName(tt.b))
+		})
+	}
+	assert.NotEqual(t, FoldName("Jalalabad"), FoldName("Jalal-Abad"))
+	assert.Equal(t, CompactName("Dashte-e Qala"), CompactName("Dasht-e Qala"))
+	assert.Equal(t, CompactName("Burkah"), CompactName("Burka"))
+}

@@ -1,0 +1,74 @@
+package segment
+
+import (
+	"regexp"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func rules() Rules {
+	return Rules{
+		Abbreviations:  map[string]bool{"jan": true, "gen": true, "mr": true},
+		FurnitureLines: []*regexp.Regexp{regexp.MustCompile(`(?i)\bdonation\b`), regexp.MustCompile(`(?i)^\W*[^.!?:]{1,40}\s+says\s*:\s*$`)},
+		MenuMinLines:   3,
+		MenuMaxWords:   4,
+	}
+}
+
+func TestSplitSentences(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"two sentences", "The IMU is active. It operates in Kunduz.", []string{"The IMU is active.", "It operates in Kunduz."}},
+		{"abbreviation", "Since Jan. 29 raids rose. Gen. Smith said so.", []string{"Since Jan. 29 raids rose.", "Gen. Smith said so."}},
+		{"initials", "The U.S. Army left. Then ISAF came.", []string{"The U.S. Army left.", "Then ISAF came."}},
+		{"quote closes", `He said "go." Then he left.`, []string{`He said "go."`, "Then he left."}},
+		{"lower case after period", "It was 3 p.m. when it began.", []string{"It was 3 p.m. when it began."}},
+		{"paragraphs", "First line\nSecond line", []string{"First line", "Second line"}},
+		{"unicode line separator", "First\u2028Second", []string{"First", "Second"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Split(tt.text, rules())
+			var texts []string
+			for _, s := range got {
+				texts = append(texts, s.Text)
+				assert.Equal(t, s.Text, tt.text[s.Start:s.End], "offsets point at the sentence")
+			}
+			assert.Equal(t, tt.want, texts)
+		})
+	}
+}
+
+func TestTokenizeOffsetsAndPossessives(t *testing.T) {
+	text := "the Taliban’s ally, O'zIH, al Qaeda-linked"
+	toks := Tokenize(text, 10)
+	var got []string
+	for _, tk := range toks {
+		got = append(got, tk.Text)
+		if tk.Text != "'s" {
+			assert.Equal(t, tk.Text, text[tk.Start-10:tk.End-10])
+		}
+	}
+	assert.Equal(t, []string{"the", "Taliban", "'s", "ally", ",", "O'zIH", ",", "al", "Qaeda", "-", "linked"}, got)
+}
+
+func TestFurniture(t *testing.T) {
+	text := "The IMU operates in Kunduz.\nSupport us with a donation today.\n  • mike merlo says:\nA comment about the IMU.\nIraq\nIslamic state\nSyria\nBoko Haram"
+	got := Split(text, rules())
+	furniture := map[string]bool{}
+	for _, s := range got {
+		furniture[s.Text] = s.Furniture
+	}
+	require.Len(t, got, 8)
+	assert.False(t, furniture["The IMU operates in Kunduz."])
+	assert.True(t, furniture["Support us with a donation today."])
+	assert.True(t, furniture["• mike merlo says:"])
+	assert.False(t, furniture["A comment about the IMU."], "comment text is content")
+	assert.True(t, furniture["Boko Haram"], "a trailing topic menu is furniture")
+	assert.True(t, furniture["Iraq"])
+}
