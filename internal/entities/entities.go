@@ -41,7 +41,9 @@ type Extractor struct {
 	anaphRecent map[string]bool
 	anaphTopic  map[string]bool
 	anaphHeads  map[string]bool
-	locNames    []string // folded gazetteer location names, for near-miss spellings
+	locNames    []string         // folded gazetteer location names, for near-miss spellings
+	lastWords   map[string]entry // distinctive last word of one organization's name ("Ansarullah")
+	firstWords  map[string]entry // first word of exactly one organization's name ("Haqqani")
 	locByFolded map[string]entry
 }
 
@@ -100,6 +102,8 @@ func New(s *ontology.Schema) *Extractor {
 		}
 	}
 	x.ix = newIndex(s, x.stop)
+	x.firstWords = firstWordsOf(s, x)
+	x.lastWords = lastWordsOf(s, x)
 	for _, p := range s.Locations {
 		k := graph.FoldName(p.Name)
 		if _, dup := x.locByFolded[k]; !dup {
@@ -136,6 +140,7 @@ func (x *Extractor) Extract(sents []graph.Sentence) Result {
 		d.covered[i] = make([]bool, len(s.Tokens))
 	}
 	d.each(d.gazetteer)
+	d.each(d.attributiveOrganizations)
 	d.each(d.definitions)
 	d.each(d.acronymUses)
 	d.each(d.directionalCountries)

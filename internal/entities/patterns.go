@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/graphload/graphload/internal/graph"
+	"github.com/graphload/graphload/internal/ontology"
 )
 
 // directionalCountries reads "northern Afghanistan" and "northwest Pakistan"
@@ -278,3 +279,131 @@ func (x *Extractor) demonymOnly(words []graph.Token) bool {
 	_, ok := x.demonyms[graph.FoldWord(words[0].Text)]
 	return ok && graph.FoldWord(words[len(words)-1].Text) != "taliban"
 }
+
+// lastWordsOf maps the last word of an organization's name to it when the
+// word is long, no other name ends with it, and it names nothing else:
+// "Ansarullah" for Jamaat Ansarullah, "Jhangvi" for Lashkar-e-Jhangvi.
+func lastWordsOf(s *ontology.Schema, x *Extractor) map[string]entry {
+	count := map[string]int{}
+	out := map[string]entry{}
+	for _, o := range s.Orgs {
+		if o.Kind != "militant_group" {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, n := range append([]string{o.Name}, o.Aliases...) {
+			words := strings.Fields(graph.FoldName(n))
+			if len(words) < 2 {
+				continue
+			}
+			w := words[len(words)-1]
+			if seen[w] {
+				continue
+			}
+			seen[w] = true
+			count[w]++
+			out[w] = entry{Type: graph.Organization, Kind: o.Kind, Name: o.Name}
+		}
+	}
+	// words of place and person names are not a group's name alone
+	named := map[string]bool{}
+	for _, p := range s.Locations {
+		for _, n := range append([]string{p.Name}, p.Aliases...) {
+			for _, w := range strings.Fields(graph.FoldName(n)) {
+				named[w] = true
+			}
+		}
+	}
+	for _, p := range s.Persons {
+		for _, n := range append([]string{p.Name}, p.Aliases...) {
+			for _, w := range strings.Fields(graph.FoldName(n)) {
+				named[w] = true
+			}
+		}
+	}
+	for w := range out {
+		_, demonym := x.demonyms[w]
+		if named[w] || count[w] > 1 || len(w) < 7 || x.stop[w] || demonym || len(x.ix.byKey[w]) > 0 || s.GivenNames[w] || x.orgHeads[w] || x.militant[w] || englishLooking(w) {
+			delete(out, w)
+		}
+	}
+	return out
+}
+
+// englishLooking reports whether a word has an ending of English derivation
+// ("liberation", "righteous", "fighters"): such words name no group alone.
+func englishLooking(w string) bool {
+	for _, suf := range []string{"tion", "sion", "ence", "ance", "ment", "ity", "ous", "ers", "ies", "ness", "ism", "ist", "ary", "ory", "ive", "ing", "ed", "al"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstWordsOf maps the first word of an organization's name to the
+// organization when no other organization's name starts with it and it is
+// not a name of its own ("Haqqani" for the Haqqani Network, not "Islamic").
+func firstWordsOf(s *ontology.Schema, x *Extractor) map[string]entry {
+	count := map[string]int{}
+	out := map[string]entry{}
+	for _, o := range s.Orgs {
+		if o.Kind != "militant_group" {
+			continue
+		}
+		for _, n := range append([]string{o.Name}, o.Aliases...) {
+			words := strings.Fields(graph.FoldName(n))
+			if len(words) < 2 {
+				continue
+			}
+			w := words[0]
+			if prev, ok := out[w]; ok && prev.Name == o.Name {
+				continue
+			}
+			count[w]++
+			out[w] = entry{Type: graph.Organization, Kind: o.Kind, Name: o.Name}
+		}
+	}
+	for w := range out {
+		_, demonym := x.demonyms[w]
+		if count[w] > 1 || x.stop[w] || demonym || len(x.ix.byKey[w]) > 0 || s.GivenNames[w] {
+			delete(out, w)
+		}
+	}
+	return out
+}
+
+// attributiveOrganizations reads a group's first name used before a role:
+// "a Haqqani leader", "two Haqqani weapons facilitators".
+func (d *doc) attributiveOrganizations(si int) {
+	toks := d.sents[si].Tokens
+	for i, t := range toks {
+		if d.covered[si][i] || !t.Word || !capitalised(t.Text) {
+			continue
+		}
+		w := graph.FoldWord(t.Text)
+		if e, ok := d.x.lastWords[w]; ok {
+			d.add(si, i, i+1, graph.Organization, e.Kind, e.Name, false, "")
+			continue
+		}
+		e, ok := d.x.firstWords[w]
+		if !ok {
+			continue
+		}
+		// the role noun right after it, or after one more lower-case word
+		for k := i + 1; k < len(toks) && k <= i+2; k++ {
+			if !toks[k].Word || capitalised(toks[k].Text) {
+				break
+			}
+			w := graph.FoldWord(toks[k].Text)
+			if d.x.personNouns[w] || d.x.personNouns[strings.TrimSuffix(w, "s")] || groupNouns[w] {
+				d.add(si, i, i+1, graph.Organization, e.Kind, e.Name, false, "")
+				break
+			}
+		}
+	}
+}
+
+var groupNouns = map[string]bool{"network": true, "networks": true, "fighters": true, "militants": true,
+	"insurgents": true, "leadership": true, "cell": true, "cells": true, "faction": true, "supplier": true,
+	"suppliers": true, "facilitators": true, "leaders": true, "commanders": true, "members": true}

@@ -38,32 +38,32 @@ func (d *doc) people(si int) {
 		if end <= nameStart {
 			continue
 		}
-		n := countWords(toks[nameStart:end])
+		// the run may go on over one-word places that are surnames as well
+		// ("Nematullah Shirzad", Shirzad being a district too)
+		ext := end
+		for ext-end < 2 {
+			m := d.mentionAtStart(si, ext)
+			if m < 0 || d.mentions[si][m].Type != graph.Location || d.mentions[si][m].Last != ext+1 || d.x.headAfter(toks, ext+1) != "" {
+				break
+			}
+			ext++
+		}
 		person := false
-		switch {
-		case religious || office:
-			person = n >= 1 && n <= 4
-		case n >= 2 && n <= 4 && d.hasGivenName(toks[nameStart:end]):
-			person = true
-		case n >= 1 && n <= 4 && d.introduced(si, nameStart):
-			person = n >= 2 || d.endsClause(si, end)
-		case n >= 2 && n <= 4 && d.describedAfter(si, end):
-			person = true
+		for _, stop := range []int{ext, end} {
+			if d.isPerson(si, nameStart, stop, religious || office) {
+				for k := end; k < stop; k++ {
+					d.removeMention(si, d.mentionAtStart(si, k))
+				}
+				person, end = true, stop
+				break
+			}
+			if ext == end {
+				break
+			}
 		}
 		if !person {
 			i = end - 1
 			continue
-		}
-		// a surname the gazetteer also knows as a place ("... Basir Zadran",
-		// Zadran being a district too) belongs to the name when no head noun
-		// follows it
-		for end < len(toks) && end == d.lastName(si, nameStart, end) {
-			m := d.mentionAtStart(si, end)
-			if m < 0 || d.mentions[si][m].Type != graph.Location || d.mentions[si][m].Last != end+1 || d.x.headAfter(toks, end+1) != "" {
-				break
-			}
-			d.removeMention(si, m)
-			end++
 		}
 		first := nameStart
 		if religious {
@@ -73,6 +73,25 @@ func (d *doc) people(si int) {
 		d.add(si, first, end, graph.Person, "", joinTokens(toks[first:end]), false, "")
 		i = end - 1
 	}
+}
+
+// isPerson decides whether tokens [start, end) name a person.
+func (d *doc) isPerson(si, start, end int, titled bool) bool {
+	toks := d.sents[si].Tokens
+	n := countWords(toks[start:end])
+	switch {
+	case n < 1 || n > 4:
+		return false
+	case titled:
+		return true
+	case n >= 2 && d.hasGivenName(toks[start:end]):
+		return true
+	case d.introduced(si, start):
+		return n >= 2 || d.endsClause(si, end)
+	case n >= 2 && d.describedAfter(si, end):
+		return true
+	}
+	return false
 }
 
 // lastName returns end when the run [start, end) looks like a name that may
@@ -124,8 +143,14 @@ func (d *doc) hasGivenName(toks []graph.Token) bool {
 		}
 	}
 	for _, t := range words[:len(words)-1] {
-		if d.x.s.GivenNames[graph.FoldWord(t.Text)] {
+		w := graph.FoldWord(t.Text)
+		if d.x.s.GivenNames[w] {
 			return true
+		}
+		for _, suf := range d.x.s.Lexicon.GivenNameSuffixes {
+			if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+				return true
+			}
 		}
 	}
 	return false
@@ -151,8 +176,26 @@ func (d *doc) introduced(si, i int) bool {
 	if !comma && w == "as" && p > 0 && graph.FoldWord(toks[p-1].Text) == "identified" {
 		return true
 	}
+	// "founded in 2002 by X", "led by X": the agent of a group's founding or leading
+	if !comma && w == "by" {
+		for k := p - 1; k >= 0 && k >= p-4; k-- {
+			if agentVerbs[graph.FoldWord(toks[k].Text)] {
+				return true
+			}
+		}
+	}
+	// "X and Y" where X is a person
+	if !comma && w == "and" && p > 0 && d.covered[si][p-1] {
+		if m := d.mentionCovering(si, p-1); m != nil && m.Type == graph.Person {
+			return true
+		}
+	}
 	return d.x.personNouns[w] && !capitalised(toks[p].Text)
 }
+
+// agentVerbs are the passives whose agent ("by X") is a person.
+var agentVerbs = map[string]bool{"founded": true, "formed": true, "created": true, "established": true,
+	"led": true, "headed": true, "commanded": true, "cofounded": true, "run": true}
 
 // endsClause reports whether a one-word name is followed by the end of a
 // clause or a verb, so that "leader, Alaudin." is a name and "leader, Taliban

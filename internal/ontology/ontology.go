@@ -67,6 +67,7 @@ type Lexicon struct {
 	MilitantHeads      []string            `yaml:"militant_heads"`
 	SpeechVerbs        []string            `yaml:"speech_verbs"`
 	PersonNouns        []string            `yaml:"person_nouns"`
+	GivenNameSuffixes  []string            `yaml:"given_name_suffixes"`
 	DemotingModifiers  []string            `yaml:"demoting_modifiers"`
 	Anaphora           map[string][]string `yaml:"anaphora"`
 	Abbreviations      []string            `yaml:"abbreviations"`

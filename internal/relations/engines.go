@@ -44,9 +44,11 @@ func (d *doc) passive(si int, c compiledCue) {
 		if len(subjects) == 0 {
 			continue
 		}
+		// the nearest mention before the cue, passing over organizations that
+		// only qualify a noun ("a TTP splinter group headed by X")
 		var object *graph.Mention
 		for _, m := range d.bySent[si] {
-			if m.Last <= sp[0] && allowed(c.rel.To, m.Type) {
+			if m.Last <= sp[0] && allowed(c.rel.To, m.Type) && !d.attributive(si, m) && !d.isModifier(si, m) {
 				mm := m
 				object = &mm
 			}

@@ -19,17 +19,17 @@ func (d *doc) event(si int, c compiledCue) {
 			}
 		}
 		if passive {
-			// "X, ..., were killed": the people of the clause before the cue
-			start := 0
-			for n := sp[0] - 1; n >= 0; n-- {
-				if w[n] == ";" {
-					start = n + 1
-					break
+			// "X, ..., were killed": the nearest people before the cue, with their list
+			var before []graph.Mention
+			for _, m := range d.bySent[si] {
+				if m.Type == graph.Person && m.Last <= sp[0] {
+					before = append(before, m)
 				}
 			}
-			for _, m := range d.bySent[si] {
-				if m.Type == graph.Person && m.First >= start && m.Last <= sp[0] {
-					victims = append(victims, m)
+			if n := len(before); n > 0 {
+				victims = []graph.Mention{before[n-1]}
+				for k := n - 2; k >= 0 && d.coordinated(si, before[k].Last, victims[0].First); k-- {
+					victims = append([]graph.Mention{before[k]}, victims...)
 				}
 			}
 		} else {

@@ -384,18 +384,21 @@ func (d *doc) objectOfPreposition(si int, m graph.Mention) bool {
 	case "of", "with", "against", "to", "from", "by", "for", "on", "into", "alongside", "between", "among", "toward", "towards", "than", "like":
 		return true
 	}
-	return false
+	// the object of a participle: "meeting Osama bin Laden", "including X"
+	return len(w[p]) > 4 && strings.HasSuffix(w[p], "ing") && d.in.Sentences[si].Tokens[p].Word
 }
 
-// subjectBefore returns the group of mentions of the given types nearest
-// before token i that is not governed by a preposition, with the members of
-// its list; persons tied to an organization just before them ("IMU leader X")
-// bring that organization along.
+// subjectBefore returns the subject of a cue at token i: the nearest
+// mention before it that is not governed by a preposition, with the members
+// of its list. When that mention is of a type the relation does not take
+// (a person before "had links with the TTP"), there is no subject; a person
+// tied to an organization just before them ("IMU leader X") brings the
+// organization along where the relation takes organizations.
 func (d *doc) subjectBefore(si, i int, types []string) []graph.Mention {
 	ms := d.bySent[si]
 	var cands []graph.Mention
 	for _, m := range ms {
-		if m.Last <= i && allowed(types, m.Type) && !d.isModifier(si, m) {
+		if m.Last <= i && !d.isModifier(si, m) && !d.attributive(si, m) {
 			cands = append(cands, m)
 		}
 	}
@@ -420,14 +423,58 @@ func (d *doc) subjectBefore(si, i int, types []string) []graph.Mention {
 		}
 		group = append([]graph.Mention{cands[k]}, group...)
 	}
-	if group[0].Type == graph.Person && allowed(types, graph.Organization) {
+	var out []graph.Mention
+	for _, m := range group {
+		if allowed(types, m.Type) {
+			out = append(out, m)
+		}
+	}
+	if len(group) > 0 && group[0].Type == graph.Person && allowed(types, graph.Organization) {
 		for _, m := range ms {
 			if m.Type == graph.Organization && m.Last <= group[0].First && group[0].First-m.Last <= 2 {
-				group = append(group, m)
+				out = append(out, m)
 			}
 		}
 	}
-	return group
+	return out
+}
+
+// attributive reports whether an organization only qualifies the noun after
+// it ("a TTP splinter group", "an IJU recruit"), so that it is not the
+// subject of what follows.
+func (d *doc) attributive(si int, m graph.Mention) bool {
+	if m.Type != graph.Organization {
+		return false
+	}
+	toks := d.in.Sentences[si].Tokens
+	if m.Last >= len(toks) || !toks[m.Last].Word {
+		return false
+	}
+	w := d.words[si][m.Last]
+	r := []rune(toks[m.Last].Text)
+	if len(r) == 0 || r[0] < 'a' || r[0] > 'z' || isVerbish(w) {
+		return false
+	}
+	// "IMU fighters operate ...": the group acts through its people
+	return !d.x.personish[w] && !d.x.personish[trimPlural(w)] && !memberNouns[w]
+}
+
+// memberNouns are plural words for a group's people that the person nouns
+// of the lexicon do not spell.
+var memberNouns = map[string]bool{"recruit": true, "recruits": true, "ranks": true, "cadres": true, "cadre": true}
+
+// isVerbish reports whether a lower-case word after a name is more likely
+// a verb or a function word than a noun the name qualifies.
+func isVerbish(w string) bool {
+	switch w {
+	case "is", "are", "was", "were", "has", "have", "had", "and", "or", "in", "of", "to", "with", "as",
+		"at", "on", "for", "by", "from", "which", "who", "that", "also", "said", "says", "will", "would",
+		"can", "could", "may", "might", "must", "should", "did", "does", "do", "remains", "remain",
+		"continues", "continue", "appears", "claimed", "denied", "reportedly", "still", "now", "then",
+		"itself", "only", "not", "but", "since", "after", "before", "until", "into", "against", "alongside":
+		return true
+	}
+	return len(w) > 2 && (w[len(w)-2:] == "ed" || w[len(w)-1:] == "s" && !(len(w) > 3 && w[len(w)-3:] == "ers"))
 }
 
 // listHead returns the first member of the list that cands[k] ends.
