@@ -183,7 +183,8 @@ func (ix *index) caseFits(v variant, toks []graph.Token) bool {
 		for _, t := range toks {
 			b.WriteString(t.Text)
 		}
-		return strings.ReplaceAll(b.String(), "’", "'") == strings.ReplaceAll(v.text, "’", "'")
+		strip := strings.NewReplacer("’", "'", ".", "")
+		return strip.Replace(b.String()) == strip.Replace(v.text)
 	}
 	r, _ := utf8.DecodeRuneInString(first)
 	if unicode.IsUpper(r) || unicode.IsDigit(r) {

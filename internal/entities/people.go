@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/graphload/graphload/internal/graph"
@@ -69,6 +70,15 @@ func (d *doc) people(si int) {
 		if religious {
 			// religious titles are part of how the press names a person: "Mawlawi Saifudin"
 			first = i
+		}
+		// a title and one name that only one well-known person bears
+		// ("Sheikh Osama"): that person
+		if (religious || office) && countWords(toks[nameStart:end]) == 1 {
+			if e, ok := d.x.personFirst[graph.FoldWord(toks[nameStart].Text)]; ok {
+				d.add(si, first, end, graph.Person, "", e.Name, false, "")
+				i = end - 1
+				continue
+			}
 		}
 		d.add(si, first, end, graph.Person, "", joinTokens(toks[first:end]), false, "")
 		i = end - 1
@@ -256,12 +266,19 @@ func (d *doc) surnameIndex() map[string][]string {
 			continue
 		}
 		for _, n := range append([]string{e.Name}, e.Aliases...) {
-			w := strings.Fields(graph.FoldName(n))
-			if len(w) < 2 {
+			var w []string
+			for _, x := range strings.Fields(graph.FoldName(n)) {
+				if !d.x.s.ReligiousTitles[x] && !d.x.s.OfficeTitles[x] {
+					w = append(w, x)
+				}
+			}
+			// "Qari Shafiullah" is Shafiullah; "Juma Khan" is Khan; a lone given
+			// name of a longer name stands for it too ("Sadiq" for Mullah Ghulam Sadiq)
+			if len(w) == 0 || len(w) == 1 && len(strings.Fields(graph.FoldName(n))) == 1 {
 				continue
 			}
 			last := w[len(w)-1]
-			if d.x.s.GivenNames[last] || d.x.stop[last] {
+			if d.x.stop[last] || len(last) < 3 {
 				continue
 			}
 			if !containsString(out[last], key) {
@@ -270,6 +287,71 @@ func (d *doc) surnameIndex() map[string][]string {
 		}
 	}
 	return out
+}
+
+// aliases reads "X alias Y", "X, alias Y", "X (also known as Y)" and "X aka
+// Y": Y is another name of the person X.
+func (d *doc) aliases(si int) {
+	toks := d.sents[si].Tokens
+	w := func(k int) string {
+		if k < len(toks) {
+			return graph.FoldWord(toks[k].Text)
+		}
+		return ""
+	}
+	for mi := 0; mi < len(d.mentions[si]); mi++ {
+		m := d.mentions[si][mi]
+		if m.Type != graph.Person || m.Anaphor {
+			continue
+		}
+		k := m.Last
+		if w(k) == "," || toks[min(k, len(toks)-1)].Text == "(" {
+			k++
+		}
+		switch {
+		case w(k) == "alias" || w(k) == "aka":
+			k++
+		case w(k) == "also" && w(k+1) == "known" && w(k+2) == "as":
+			k += 3
+		default:
+			continue
+		}
+		for k < len(toks) && !toks[k].Word {
+			k++ // quotes
+		}
+		if n := d.mentionAtStart(si, k); n >= 0 && d.mentions[si][n].Type == graph.Person && d.mentions[si][n].EntityKey != m.EntityKey {
+			d.rekey(d.mentions[si][n].EntityKey, m.EntityKey)
+			continue
+		}
+		if k < len(toks) && !d.covered[si][k] && capitalised(toks[k].Text) {
+			if end := d.nameRun(si, k); end > k && countWords(toks[k:end]) <= 4 {
+				d.add(si, k, end, graph.Person, "", "", false, m.EntityKey)
+			}
+		}
+	}
+}
+
+// rekey makes every mention of entity from a mention of entity to.
+func (d *doc) rekey(from, to string) {
+	src, dst := d.entities[from], d.entities[to]
+	if src == nil || dst == nil {
+		return
+	}
+	for si := range d.mentions {
+		for i := range d.mentions[si] {
+			if d.mentions[si][i].EntityKey == from {
+				d.mentions[si][i].EntityKey = to
+			}
+		}
+	}
+	dst.Mentions += src.Mentions
+	for _, a := range append([]string{src.Name}, src.Aliases...) {
+		if a != dst.Name && !containsString(dst.Aliases, a) {
+			dst.Aliases = append(dst.Aliases, a)
+		}
+	}
+	sort.Strings(dst.Aliases)
+	delete(d.entities, from)
 }
 
 // surnames marks a surname standing alone for the person named in full
@@ -475,7 +557,7 @@ func (d *doc) topicOrganization(si int) string {
 
 func isPreposition(w string) bool {
 	switch w {
-	case "of", "with", "against", "to", "from", "by", "for", "at", "on", "into", "alongside", "between", "among", "about", "toward", "towards", "than":
+	case "of", "with", "against", "to", "from", "by", "for", "at", "on", "into", "alongside", "between", "among", "about", "toward", "towards", "than", "unlike", "besides", "except", "despite", "under", "through", "over", "across", "via", "within":
 		return true
 	}
 	return false

@@ -11,28 +11,69 @@ func (d *doc) verb(si int, c compiledCue) {
 		if len(subjects) == 0 {
 			continue
 		}
-		end := d.clauseEnd(si, sp[1])
-		var objects []graph.Mention
-		if c.rel.Objects == "all" {
-			// every place of the clause, until another actor starts a clause of its own
-			for _, m := range d.bySent[si] {
-				if m.First < sp[1] || m.Last > end || m.Last-sp[1] > 40 {
-					continue
-				}
-				if allowed(c.rel.From, m.Type) && !allowed(c.rel.To, m.Type) && !d.isModifier(si, m) {
-					break
-				}
-				if allowed(c.rel.To, m.Type) {
-					objects = append(objects, m)
-				}
-			}
-		} else {
-			objects = d.groupAfter(si, sp[1], end, 8, c.rel.To)
-		}
 		for _, s := range subjects {
-			for _, o := range objects {
+			for _, o := range d.objectsAfter(si, sp[1], c) {
 				d.emit(c.rel, s, o, si)
 			}
+		}
+	}
+}
+
+// objectsAfter returns the objects of a cue ending at token i: the first
+// list of mentions of the relation's object types, or, for relations whose
+// objects are "all", every such mention of the clause until another actor
+// starts a clause of its own.
+func (d *doc) objectsAfter(si, i int, c compiledCue) []graph.Mention {
+	end := d.clauseEnd(si, i)
+	if c.rel.Objects != "all" {
+		return d.groupAfter(si, i, end, 8, c.rel.To)
+	}
+	var objects []graph.Mention
+	for _, m := range d.bySent[si] {
+		if m.First < i || m.Last > end || m.Last-i > 40 {
+			continue
+		}
+		if allowed(c.rel.From, m.Type) && !allowed(c.rel.To, m.Type) && !d.isModifier(si, m) {
+			break
+		}
+		if allowed(c.rel.To, m.Type) {
+			objects = append(objects, m)
+		}
+	}
+	return objects
+}
+
+// attributiveCue reads "a Haqqani Network stronghold", "IMU fighters in
+// Kunduz": the organization right before the cue noun (a possessive or one
+// qualifying word may stand between) with the places of the clause after
+// it, or else the nearest place before it in the sentence.
+func (d *doc) attributiveCue(si int, c compiledCue) {
+	w := d.words[si]
+	for _, sp := range d.cueSpans(si, c.phrases) {
+		var subject *graph.Mention
+		for _, m := range d.bySent[si] {
+			if !allowed(c.rel.From, m.Type) || m.Last > sp[0] {
+				continue
+			}
+			gap := w[m.Last:sp[0]]
+			if len(gap) == 0 || len(gap) == 1 && (gap[0] == "'s" || d.in.Sentences[si].Tokens[m.Last].Word && !isVerbish(gap[0])) {
+				mm := m
+				subject = &mm
+			}
+		}
+		if subject == nil {
+			continue
+		}
+		objects := d.objectsAfter(si, sp[1], c)
+		if len(objects) == 0 {
+			for _, m := range d.bySent[si] {
+				if m.Last <= subject.First && allowed(c.rel.To, m.Type) {
+					objects = []graph.Mention{m}
+				}
+			}
+		}
+		for _, o := range objects {
+			d.emit(c.rel, *subject, o, si)
 		}
 	}
 }
@@ -53,7 +94,8 @@ func (d *doc) passive(si int, c compiledCue) {
 				object = &mm
 			}
 		}
-		if object == nil {
+		// "the IJU's fighters were led by X": X leads a unit, not the group
+		if object == nil || object.Type == graph.Organization && d.possessive(si, *object) {
 			continue
 		}
 		for _, s := range subjects {
@@ -179,26 +221,103 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 			out = append(out, roleTie{noun: w[k-1], org: org, demoted: true})
 		}
 	}
-	// after the name: "P, a/an/the [mods] ORG ROLE" or "P, the ROLE of ORG"
-	j := p.Last
-	if j < len(w) && w[j] == "," && j+1 < len(w) && (w[j+1] == "a" || w[j+1] == "an" || w[j+1] == "the") {
-		det := w[j+1]
-		for n := j + 2; n < len(w) && n <= j+8; n++ {
-			if w[n] == "," || w[n] == "." || w[n] == "and" {
+	// "its former chief, P": the role of the sentence's organization
+	if k >= 0 && d.x.personish[w[k]] && !d.inMention(si, k) {
+		for n := k - 1; n >= 0 && n >= k-3; n-- {
+			if w[n] == "its" || w[n] == "their" {
+				if org, ok := d.firstOrganization(si, p.First); ok {
+					out = append(out, roleTie{noun: w[k], org: org, demoted: d.demotedBetween(si, n+1, k)})
+				}
+				break
+			}
+		}
+		// "The commander, P, ...": the role the sentence before tied to a group
+		if k == 1 && w[0] == "the" && p.First == k+2 && si > 0 {
+			if org, demoted, ok := d.roleInSentence(si-1, w[k]); ok {
+				out = append(out, roleTie{noun: w[k], org: org, demoted: demoted})
+			}
+		}
+	}
+	// after the name: "P, a/an/the [mods] ORG ROLE", "P was the ORG's ROLE for X",
+	// "P, who used another name, served as the group's emir"
+	if j, det, ok := d.predicateStart(si, p.Last); ok {
+		for n := j; n < len(w) && n <= j+7; n++ {
+			if w[n] == "," || w[n] == "." || w[n] == "and" || w[n] == ";" {
 				break
 			}
 			if !d.x.personish[w[n]] || d.inMention(si, n) {
 				continue
 			}
-			if org, ok := d.orgEndingAt(si, n); ok && org.First > j {
-				out = append(out, roleTie{noun: w[n], org: org, demoted: det != "the" || d.demotedBetween(si, j+2, org.First) || d.demotedBetween(si, org.Last, n)})
+			lesser := det == "a" || det == "an" || det == "one"
+			if org, ok := d.orgEndingAt(si, n); ok && org.First >= j {
+				out = append(out, roleTie{noun: w[n], org: org, demoted: lesser || d.demotedBetween(si, j, org.First) || d.demotedBetween(si, org.Last, n)})
 			} else if org, ok := d.orgAfterOf(si, n+1); ok {
-				out = append(out, roleTie{noun: w[n], org: org, demoted: det != "the" || d.demotedBetween(si, j+2, n)})
+				out = append(out, roleTie{noun: w[n], org: org, demoted: lesser || d.demotedBetween(si, j, n)})
 			}
 			break
 		}
 	}
 	return out
+}
+
+// predicateStart finds where a description of the person ending at token
+// end begins: after ", a|an|the", or after a copula ("was the", "served as
+// the"), skipping a relative clause (", who ..., "). It returns the token
+// after the determiner and the determiner.
+func (d *doc) predicateStart(si, end int) (int, string, bool) {
+	w := d.words[si]
+	j := end
+	if j < len(w) && w[j] == "," && j+1 < len(w) && (w[j+1] == "who" || w[j+1] == "whose") {
+		for j++; j < len(w) && w[j] != ","; j++ {
+		}
+	}
+	if j >= len(w) {
+		return 0, "", false
+	}
+	comma := w[j] == ","
+	if comma {
+		j++
+	}
+	switch {
+	case j+1 < len(w) && (w[j] == "is" || w[j] == "was" || w[j] == "became" || w[j] == "remains" || w[j] == "remained" || w[j] == "had been" || w[j] == "has been"):
+		j++
+	case j+2 < len(w) && (w[j] == "served" || w[j] == "serves" || w[j] == "acted" || w[j] == "acts") && w[j+1] == "as":
+		j += 2
+	case !comma:
+		return 0, "", false
+	}
+	if j < len(w) && (w[j] == "a" || w[j] == "an" || w[j] == "the" || w[j] == "its" || w[j] == "their" || w[j] == "one") {
+		return j + 1, w[j], true
+	}
+	return 0, "", false
+}
+
+// firstOrganization returns the first organization of the sentence before token i.
+func (d *doc) firstOrganization(si, i int) (graph.Mention, bool) {
+	for _, m := range d.bySent[si] {
+		if m.Type == graph.Organization && m.Last <= i {
+			return m, true
+		}
+	}
+	return graph.Mention{}, false
+}
+
+// roleInSentence finds in sentence si the role noun tied to an
+// organization ("a senior commander of the IS-K", "an IMU facilitator").
+func (d *doc) roleInSentence(si int, noun string) (graph.Mention, bool, bool) {
+	w := d.words[si]
+	for n := range w {
+		if w[n] != noun || d.inMention(si, n) {
+			continue
+		}
+		if org, ok := d.orgEndingAt(si, n); ok {
+			return org, d.demotedBefore(si, org.First) || d.demotedBetween(si, org.Last, n), true
+		}
+		if org, ok := d.orgAfterOf(si, n+1); ok {
+			return org, d.demotedBefore(si, n), true
+		}
+	}
+	return graph.Mention{}, false, false
 }
 
 // orgEndingAt returns the organization that ends right before token k

@@ -136,8 +136,9 @@ func absInt(n int) int {
 	return n
 }
 
-// containment reads "X district, Y province", "X in Y", "Y's province of X",
-// and places of one sentence that the gazetteer nests directly.
+// containment reads "X district, Y province", "X in Y", "the X tehsil of Y",
+// "Y's province of X", "Afghanistan's Khost and Paktika provinces", and places
+// of one sentence that the gazetteer nests directly.
 func (d *doc) containment(si int, c compiledCue) {
 	w := d.words[si]
 	var locs []graph.Mention
@@ -151,23 +152,42 @@ func (d *doc) containment(si int, c compiledCue) {
 		gap := d.skipHead(si, inner.Last)
 		between := w[gap:outer.First]
 		headInner := d.headKind(si, inner.Last)
-		headOuter := d.headKind(si, outer.Last)
-		typed := (headInner == "district" || headInner == "city" || inner.Kind == "district") && (headOuter == "province" || outer.Kind == "province")
 		known := d.x.places != nil && d.x.places.Contains(outer.EntityKey, inner.EntityKey)
-		switch {
-		case len(between) == 1 && between[0] == ",", len(between) == 1 && (between[0] == "in" || between[0] == "of"),
-			len(between) == 2 && (between[0] == "in" || between[0] == "of") && between[1] == "the":
-			if known || typed {
-				d.emit(c.rel, inner, outer, si)
+		if len(between) >= 1 && between[0] == "'s" {
+			// "Afghanistan's eastern provinces of Khost and Paktia": each possessed place
+			if len(between) > 6 || kindRank[inner.Kind] < 2 {
+				continue
 			}
-		case len(between) >= 1 && between[0] == "'s":
-			// "Afghanistan's northern province of Takhar", "northern Afghanistan's Konduz Province"
-			if (inner.Kind == "country" || inner.Kind == "region") && (known || outer.Kind == "province" || outer.Kind == "district" || headOuter != "") && len(between) <= 5 {
-				d.emit(c.rel, outer, inner, si)
+			for _, o := range d.listFrom(si, locs, a+1) {
+				if d.x.places != nil && d.x.places.Placed(o.EntityKey) && !d.x.places.Contains(inner.EntityKey, o.EntityKey) {
+					continue // the gazetteer puts it elsewhere: "Paktika's Barmal and the Zurmat district of Paktia"
+				}
+				if kindRank[o.Kind] < kindRank[inner.Kind] || d.headKind(si, o.Last) != "" {
+					d.emit(c.rel, o, inner, si)
+				}
+			}
+			continue
+		}
+		preposition := len(between) == 1 && (between[0] == "in" || between[0] == "of") ||
+			len(between) == 2 && (between[0] == "in" || between[0] == "of") && between[1] == "the"
+		if !(preposition || len(between) == 1 && between[0] == ",") {
+			continue
+		}
+		// "X in Y's Z": X lies in Z, not only in Y
+		if d.possessive(si, outer) {
+			if list := d.listFrom(si, locs, a+2); len(list) > 0 && preposition && w[gap] == "in" {
+				d.emit(c.rel, inner, list[0], si)
+				continue
 			}
 		}
+		smaller := rank(inner) < rank(outer)
+		typed := headInner != "" && (preposition && w[gap] == "of" || smaller) ||
+			inner.Kind == "district" && (outer.Kind == "province" || d.headKind(si, outer.Last) == "province")
+		if known || typed {
+			d.emit(c.rel, inner, outer, si)
+		}
 	}
-	// places one sentence names that the gazetteer nests one level apart
+	// places of one sentence that the gazetteer nests one level apart
 	if d.x.places == nil {
 		return
 	}
@@ -178,6 +198,34 @@ func (d *doc) containment(si int, c compiledCue) {
 			}
 		}
 	}
+}
+
+func rank(m graph.Mention) int {
+	if r, ok := kindRank[m.Kind]; ok {
+		return r
+	}
+	return 2
+}
+
+// possessive reports whether a mention is followed by "'s".
+func (d *doc) possessive(si int, m graph.Mention) bool {
+	return m.Last < len(d.words[si]) && d.words[si][m.Last] == "'s"
+}
+
+// listFrom returns locs[k] and the places listed with it ("Khost and
+// Paktika provinces", "provinces of Khost, Paktia, and Paktika").
+func (d *doc) listFrom(si int, locs []graph.Mention, k int) []graph.Mention {
+	if k >= len(locs) {
+		return nil
+	}
+	out := []graph.Mention{locs[k]}
+	for j := k + 1; j < len(locs); j++ {
+		if !d.coordinated(si, d.skipHead(si, out[len(out)-1].Last), locs[j].First) && !d.coordinated(si, out[len(out)-1].Last, locs[j].First) {
+			break
+		}
+		out = append(out, locs[j])
+	}
+	return out
 }
 
 // skipHead returns the token after a head noun that follows a place name.

@@ -23,6 +23,8 @@ import (
 // (both given as entity keys).
 type Places interface {
 	Contains(outer, inner string) bool
+	// Placed reports whether the gazetteer knows where the place lies at all.
+	Placed(inner string) bool
 }
 
 // Extractor finds relations. It is safe for concurrent use.
@@ -139,6 +141,8 @@ func (x *Extractor) Extract(in Input) []graph.Relation {
 			switch c.how {
 			case "verb":
 				d.verb(si, c)
+			case "attributive":
+				d.attributiveCue(si, c)
 			case "passive":
 				d.passive(si, c)
 			case "between":
@@ -381,7 +385,9 @@ func (d *doc) objectOfPreposition(si int, m graph.Mention) bool {
 		return false
 	}
 	switch w[p] {
-	case "of", "with", "against", "to", "from", "by", "for", "on", "into", "alongside", "between", "among", "toward", "towards", "than", "like":
+	case "of", "with", "against", "to", "from", "by", "for", "on", "into", "alongside", "between", "among",
+		"toward", "towards", "than", "like", "unlike", "besides", "except", "despite", "under", "through",
+		"over", "about", "across", "via", "within", "behind", "beyond", "amid", "amongst":
 		return true
 	}
 	// the object of a participle: "meeting Osama bin Laden", "including X"
@@ -410,11 +416,16 @@ func (d *doc) subjectBefore(si, i int, types []string) []graph.Mention {
 		}
 	}
 	if pick < 0 {
-		// "People loyal to former IMU leader X operate in ...": the nearest will do
-		if len(cands) == 0 {
+		// "People loyal to former IMU leader X operate in ...": the nearest
+		// of a type the relation takes will do
+		for k := len(cands) - 1; k >= 0 && pick < 0; k-- {
+			if allowed(types, cands[k].Type) || cands[k].Type == graph.Person && allowed(types, graph.Organization) {
+				pick = k
+			}
+		}
+		if pick < 0 {
 			return nil
 		}
-		pick = len(cands) - 1
 	}
 	group := []graph.Mention{cands[pick]}
 	for k := pick - 1; k >= 0; k-- {

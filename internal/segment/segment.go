@@ -174,6 +174,14 @@ func Tokenize(s string, base int) []graph.Token {
 		switch {
 		case unicode.IsSpace(r) || r == utf8.RuneError && w == 1 || unicode.IsControl(r):
 			i += w
+		case unicode.IsUpper(r) && w == 1 && isInitials(s[i:]):
+			// "D.I.", "U.S.": initials with their periods make one word
+			j := i
+			for j+1 < len(s) && s[j] < utf8.RuneSelf && unicode.IsUpper(rune(s[j])) && s[j+1] == '.' {
+				j += 2
+			}
+			out = append(out, graph.Token{Span: graph.Span{Start: base + i, End: base + j}, Text: s[i:j], Word: true})
+			i = j
 		case isWordRune(r):
 			j := i + w
 			for j < len(s) {
@@ -203,6 +211,20 @@ func Tokenize(s string, base int) []graph.Token {
 		}
 	}
 	return out
+}
+
+// isInitials reports whether s starts with two or more capital initials,
+// each followed by a period ("D.I. Khan", "U.S. forces").
+func isInitials(s string) bool {
+	n := 0
+	for len(s) >= 2 && s[0] < utf8.RuneSelf && unicode.IsUpper(rune(s[0])) && s[1] == '.' {
+		n++
+		s = s[2:]
+		if len(s) > 0 && (unicode.IsLetter(rune(s[0])) && !unicode.IsUpper(rune(s[0]))) {
+			return false
+		}
+	}
+	return n >= 2
 }
 
 func isWordRune(r rune) bool {
