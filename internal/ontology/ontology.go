@@ -30,7 +30,8 @@ type RelationType struct {
 	From      []string `yaml:"from"`
 	To        []string `yaml:"to"`
 	Symmetric bool     `yaml:"symmetric"`
-	Objects   string   `yaml:"objects"` // "all": every allowed mention of the clause after the cue
+	Objects   string   `yaml:"objects"`    // "all": every allowed mention of the clause after the cue
+	ObjectGap int      `yaml:"object_gap"` // how many words may stand between a cue and its object; 0 means 8
 	Cues      []Cue    `yaml:"cues"`
 }
 
@@ -195,7 +196,7 @@ func addFolded(set map[string]bool, words []string) {
 var typeName = regexp.MustCompile(`^[A-Z][A-Za-z]*$`)
 var relName = regexp.MustCompile(`^[A-Z][A-Z_]*$`)
 
-var engines = map[string]bool{"verb": true, "passive": true, "between": true, "compound": true, "role": true, "event": true, "containment": true}
+var engines = map[string]bool{"together": true, "attributive": true, "verb": true, "passive": true, "between": true, "compound": true, "role": true, "event": true, "containment": true}
 
 func (s *Schema) check() error {
 	var errs []error

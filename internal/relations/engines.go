@@ -26,7 +26,11 @@ func (d *doc) verb(si int, c compiledCue) {
 func (d *doc) objectsAfter(si, i int, c compiledCue) []graph.Mention {
 	end := d.clauseEnd(si, i)
 	if c.rel.Objects != "all" {
-		return d.groupAfter(si, i, end, 8, c.rel.To)
+		gap := c.rel.ObjectGap
+		if gap <= 0 {
+			gap = 8
+		}
+		return d.groupAfter(si, i, end, gap, c.rel.To)
 	}
 	var objects []graph.Mention
 	for _, m := range d.bySent[si] {
@@ -41,6 +45,29 @@ func (d *doc) objectsAfter(si, i int, c compiledCue) []graph.Mention {
 		}
 	}
 	return objects
+}
+
+// together reads "X fights alongside the Taliban in Kunduz": the subject
+// and the partners after the cue relate to the places that follow them.
+func (d *doc) together(si int, c compiledCue) {
+	for _, sp := range d.cueSpans(si, c.phrases) {
+		actors := d.subjectBefore(si, sp[0], c.rel.From)
+		partners := d.groupAfter(si, sp[1], d.clauseEnd(si, sp[1]), 2, c.rel.From)
+		if len(partners) == 0 {
+			continue
+		}
+		actors = append(actors, partners...)
+		last := partners[len(partners)-1].Last
+		for _, o := range d.objectsAfter(si, last, c) {
+			if o.First-last > 3 {
+				break
+			}
+			for _, a := range actors {
+				d.emit(c.rel, a, o, si)
+			}
+			last = o.Last + 2
+		}
+	}
 }
 
 // attributiveCue reads "a Haqqani Network stronghold", "IMU fighters in

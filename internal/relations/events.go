@@ -4,7 +4,9 @@ import (
 	"github.com/graphload/graphload/internal/graph"
 )
 
-var kindRank = map[string]int{"district": 0, "city": 1, "province": 2, "region": 3, "country": 4}
+// kindRank orders places from the most specific: a town or village lies
+// within a district, a district within a province.
+var kindRank = map[string]int{"city": 0, "district": 1, "province": 2, "region": 3, "country": 4}
 
 // event reads a person killed or captured in a raid, and where.
 func (d *doc) event(si int, c compiledCue) {

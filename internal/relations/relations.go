@@ -143,6 +143,8 @@ func (x *Extractor) Extract(in Input) []graph.Relation {
 				d.verb(si, c)
 			case "attributive":
 				d.attributiveCue(si, c)
+			case "together":
+				d.together(si, c)
 			case "passive":
 				d.passive(si, c)
 			case "between":
