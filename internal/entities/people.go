@@ -485,11 +485,11 @@ func (d *doc) placeAnaphor(si, h int, kind string) string {
 	}
 	k := h - 1
 	for ; k >= 0 && k >= h-4; k-- {
-		if d.covered[si][k] || !toks[k].Word || capitalised(toks[k].Text) {
-			return ""
-		}
 		if graph.FoldWord(toks[k].Text) == "the" {
 			break
+		}
+		if d.covered[si][k] || !toks[k].Word || capitalised(toks[k].Text) {
+			return ""
 		}
 	}
 	if k < 0 || k < h-4 {

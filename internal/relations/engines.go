@@ -40,6 +40,10 @@ func (d *doc) objectsAfter(si, i int, c compiledCue) []graph.Mention {
 		if allowed(c.rel.From, m.Type) && !allowed(c.rel.To, m.Type) && !d.isModifier(si, m) {
 			break
 		}
+		// "..., and Uzbekistan has reinforced its border": a new clause's subject
+		if len(objects) > 0 && m.Last < len(d.words[si]) && startsClause(d.words[si][m.Last]) {
+			break
+		}
 		if allowed(c.rel.To, m.Type) {
 			objects = append(objects, m)
 		}
@@ -68,6 +72,48 @@ func (d *doc) together(si int, c compiledCue) {
 			last = o.Last + 2
 		}
 	}
+}
+
+// relativeAntecedent finds "NAME, which|who ..." before token i with no
+// comma between the pronoun and i, and returns NAME.
+func (d *doc) relativeAntecedent(si, i int, types []string) (graph.Mention, bool) {
+	w := d.words[si]
+	for k := i - 1; k > 0; k-- {
+		if w[k] == "," || w[k] == ";" {
+			return graph.Mention{}, false
+		}
+		if w[k] != "which" && w[k] != "who" {
+			continue
+		}
+		end := k
+		if w[end-1] == "," {
+			end--
+		}
+		for _, m := range d.bySent[si] {
+			if m.Last == end && allowed(types, m.Type) {
+				return m, true
+			}
+		}
+		// "the Islamic Movement of Uzbekistan (IMU), which": the name before the brackets
+		if end >= 3 && w[end-1] == ")" {
+			for _, m := range d.bySent[si] {
+				if m.Last == end-1 && allowed(types, m.Type) {
+					return m, true
+				}
+			}
+		}
+		return graph.Mention{}, false
+	}
+	return graph.Mention{}, false
+}
+
+// startsClause reports whether a word after a name makes the name a subject.
+func startsClause(w string) bool {
+	switch w {
+	case "has", "have", "had", "is", "are", "was", "were", "says", "said", "will", "would", "remains", "became":
+		return true
+	}
+	return false
 }
 
 // attributiveCue reads "a Haqqani Network stronghold", "IMU fighters in
@@ -113,13 +159,18 @@ func (d *doc) passive(si int, c compiledCue) {
 			continue
 		}
 		// the nearest mention before the cue, passing over organizations that
-		// only qualify a noun ("a TTP splinter group headed by X")
+		// only qualify a noun ("a TTP splinter group headed by X"); in a
+		// relative clause, what the pronoun stands for ("the IMU, which ...
+		// was later crushed by the Taliban")
 		var object *graph.Mention
 		for _, m := range d.bySent[si] {
 			if m.Last <= sp[0] && allowed(c.rel.To, m.Type) && !d.attributive(si, m) && !d.isModifier(si, m) {
 				mm := m
 				object = &mm
 			}
+		}
+		if m, ok := d.relativeAntecedent(si, sp[0], c.rel.To); ok {
+			object = &m
 		}
 		// "the IJU's fighters were led by X": X leads a unit, not the group
 		if object == nil || object.Type == graph.Organization && d.possessive(si, *object) {

@@ -189,6 +189,15 @@ func (d *doc) containment(si int, c compiledCue) {
 			d.emit(c.rel, inner, outer, si)
 		}
 	}
+	// "Maimana, the provincial capital": the province named last
+	for _, l := range locs {
+		k := l.Last
+		if k+3 < len(w) && w[k] == "," && w[k+1] == "the" && w[k+2] == "provincial" && w[k+3] == "capital" {
+			if prov, from, ok := d.lastOfKind(si, l.First, "province"); ok {
+				d.emit(c.rel, l, prov, from, si)
+			}
+		}
+	}
 	// places of one sentence that the gazetteer nests one level apart
 	if d.x.places == nil {
 		return
@@ -200,6 +209,20 @@ func (d *doc) containment(si int, c compiledCue) {
 			}
 		}
 	}
+}
+
+// lastOfKind returns the last place of the kind named before token i of
+// sentence si, in it or the two sentences before, and the sentence it is in.
+func (d *doc) lastOfKind(si, i int, kind string) (graph.Mention, int, bool) {
+	for s := si; s >= 0 && s >= si-2; s-- {
+		ms := d.bySent[s]
+		for k := len(ms) - 1; k >= 0; k-- {
+			if ms[k].Type == graph.Location && ms[k].Kind == kind && (s < si || ms[k].Last <= i) {
+				return ms[k], s, true
+			}
+		}
+	}
+	return graph.Mention{}, 0, false
 }
 
 func rank(m graph.Mention) int {

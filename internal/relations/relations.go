@@ -404,6 +404,24 @@ func (d *doc) objectOfPreposition(si int, m graph.Mention) bool {
 // organization along where the relation takes organizations.
 func (d *doc) subjectBefore(si, i int, types []string) []graph.Mention {
 	ms := d.bySent[si]
+	// "X, an Uzbek from the Fergana Valley who had fought with ...": the
+	// relative pronoun stands for the nearest person (or group) before it
+	if k := d.relativeBefore(si, i); k >= 0 {
+		for j := len(ms) - 1; j >= 0; j-- {
+			m := ms[j]
+			if m.Last > k || !allowed(types, m.Type) || d.isModifier(si, m) {
+				continue
+			}
+			// "who" looks back for a person; "which" and "that" only at the
+			// name right before them ("the IMU, which declared ...")
+			if d.words[si][k] == "who" && m.Type == graph.Person || m.Last == k || m.Last == k-1 && d.words[si][k-1] == "," {
+				return []graph.Mention{m}
+			}
+			if d.words[si][k] != "who" {
+				break
+			}
+		}
+	}
 	var cands []graph.Mention
 	for _, m := range ms {
 		if m.Last <= i && !d.isModifier(si, m) && !d.attributive(si, m) {
@@ -450,6 +468,23 @@ func (d *doc) subjectBefore(si, i int, types []string) []graph.Mention {
 		}
 	}
 	return out
+}
+
+// relativeBefore returns the index of "who" (or "which", "that") standing
+// right before token i, auxiliaries and adverbs aside; -1 if there is none.
+func (d *doc) relativeBefore(si, i int) int {
+	w := d.words[si]
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		switch w[k] {
+		case "who", "which", "that", "whose":
+			return k
+		case "had", "has", "have", "was", "were", "is", "are", "been", "also", "later", "once",
+			"reportedly", "allegedly", "previously", "long", "still", "now", "then", "first":
+			continue
+		}
+		return -1
+	}
+	return -1
 }
 
 // attributive reports whether an organization only qualifies the noun after
