@@ -158,6 +158,7 @@ type doc struct {
 	x        *Extractor
 	sents    []graph.Sentence
 	covered  [][]bool
+	folded   [][]string        // folded word of each token, per sentence
 	mentions [][]graph.Mention // per sentence
 	entities map[string]*graph.Entity
 	acronyms map[string]string // acronym as written -> entity key
@@ -167,9 +168,16 @@ type doc struct {
 func (x *Extractor) Extract(sents []graph.Sentence) Result {
 	d := &doc{x: x, sents: sents, entities: map[string]*graph.Entity{}, acronyms: map[string]string{}}
 	d.covered = make([][]bool, len(sents))
+	d.folded = make([][]string, len(sents))
 	d.mentions = make([][]graph.Mention, len(sents))
 	for i, s := range sents {
 		d.covered[i] = make([]bool, len(s.Tokens))
+		d.folded[i] = make([]string, len(s.Tokens))
+		for k, t := range s.Tokens {
+			if t.Word {
+				d.folded[i][k] = graph.FoldWord(t.Text)
+			}
+		}
 	}
 	d.each(d.gazetteer)
 	d.each(d.attributiveOrganizations)
@@ -242,9 +250,10 @@ func (d *doc) add(si, first, last int, typ, kind, name string, anaphor bool, key
 // cleanSurface turns a written form into an alias: brackets and line breaks out,
 // curly apostrophes straight, spaces single.
 func cleanSurface(s string) string {
-	s = strings.NewReplacer("[", "", "]", "", "’", "'", "‘", "'").Replace(s)
-	return strings.Join(strings.Fields(s), " ")
+	return strings.Join(strings.Fields(surfaceReplacer.Replace(s)), " ")
 }
+
+var surfaceReplacer = strings.NewReplacer("[", "", "]", "", "’", "'", "‘", "'")
 
 func containsString(list []string, s string) bool {
 	for _, x := range list {
@@ -259,7 +268,7 @@ func containsString(list []string, s string) bool {
 func (d *doc) gazetteer(si int) {
 	toks := d.sents[si].Tokens
 	for i := 0; i < len(toks); i++ {
-		end, vars := d.x.ix.match(toks, i, d.covered[si])
+		end, vars := d.x.ix.match(toks, d.folded[si], i, d.covered[si])
 		if len(vars) == 0 {
 			continue
 		}

@@ -30,6 +30,7 @@ type variant struct {
 // index finds gazetteer names in token runs.
 type index struct {
 	byKey     map[string][]variant
+	prefixes  map[string]bool      // every key's leading words, to stop a match early
 	byCompact map[string][]variant // places and organizations: spellings differing in spacing and doubled letters
 	maxWords  int
 	stop      map[string]bool
@@ -37,7 +38,7 @@ type index struct {
 }
 
 func newIndex(s *ontology.Schema, stop map[string]bool) *index {
-	ix := &index{byKey: map[string][]variant{}, byCompact: map[string][]variant{}, stop: stop, parents: map[string][]string{}}
+	ix := &index{byKey: map[string][]variant{}, prefixes: map[string]bool{}, byCompact: map[string][]variant{}, stop: stop, parents: map[string][]string{}}
 	add := func(e entry, names []string) {
 		for _, n := range names {
 			n = strings.TrimSpace(n)
@@ -55,6 +56,10 @@ func newIndex(s *ontology.Schema, stop map[string]bool) *index {
 			r, _ := utf8.DecodeRuneInString(n)
 			v := variant{entry: e, text: n, acronym: isAcronym(n), lowerOK: unicode.IsLower(r), wordCount: words}
 			ix.byKey[k] = append(ix.byKey[k], v)
+			ws := strings.Fields(k)
+			for n := 1; n < len(ws); n++ {
+				ix.prefixes[strings.Join(ws[:n], " ")] = true
+			}
 			if words > ix.maxWords {
 				ix.maxWords = words
 			}
@@ -121,10 +126,11 @@ func (ix *index) Contains(outer, inner string) bool {
 	return walk(inner, 0)
 }
 
-// match finds the longest gazetteer name starting at token i of toks. It
-// returns the index after the match and the variants that fit its case.
-func (ix *index) match(toks []graph.Token, i int, covered []bool) (int, []variant) {
-	if !toks[i].Word || covered[i] || strings.EqualFold(toks[i].Text, "the") {
+// match finds the longest gazetteer name starting at token i of toks;
+// folded holds the tokens' folded words. It returns the index after the
+// match and the variants that fit its case.
+func (ix *index) match(toks []graph.Token, folded []string, i int, covered []bool) (int, []variant) {
+	if !toks[i].Word || covered[i] || folded[i] == "the" {
 		return i, nil
 	}
 	var words []string
@@ -136,23 +142,26 @@ func (ix *index) match(toks []graph.Token, i int, covered []bool) (int, []varian
 			break
 		}
 		if t.Word {
-			words = append(words, graph.FoldWord(t.Text))
+			words = append(words, folded[j])
 			ends = append(ends, j+1)
 			j++
+			// stop when no name goes on with these words
+			if !ix.prefixes[keyOf(words)] {
+				break
+			}
 			continue
 		}
-		// a hyphen or an apostrophe joins the parts of one name
-		if (t.Text == "-" || t.Text == "‐") && j+1 < len(toks) && toks[j+1].Word && len(words) > 0 {
+		// a hyphen or a slash joins the parts of one name ("Dasht-i-Archi", "RFE/RL")
+		if (t.Text == "-" || t.Text == "‐" || t.Text == "/") && j+1 < len(toks) && toks[j+1].Word && len(words) > 0 {
 			j++
 			continue
 		}
 		break
 	}
 	for n := len(words); n > 0; n-- {
-		key := foldWords(words[:n])
-		cands := ix.byKey[key]
+		key := keyOf(words[:n])
 		var fit []variant
-		for _, v := range cands {
+		for _, v := range ix.byKey[key] {
 			if ix.caseFits(v, toks[i:ends[n-1]]) {
 				fit = append(fit, v)
 			}
@@ -160,18 +169,62 @@ func (ix *index) match(toks []graph.Token, i int, covered []bool) (int, []varian
 		if len(fit) > 0 {
 			return ends[n-1], fit
 		}
-		// spellings that differ only in spacing or doubled letters: proper nouns only
-		if n <= 4 && allCapitalised(toks[i:ends[n-1]]) {
-			if cands := ix.byCompact[graph.CompactName(key)]; len(cands) > 0 {
-				return ends[n-1], cands
-			}
+	}
+	return ix.matchCompact(toks, folded, i, covered)
+}
+
+// matchCompact finds a place or organization spelled with other spacing or
+// doubled letters ("Dashte-e Qala" for Dasht-e Qala): capitalised words only,
+// up to four.
+func (ix *index) matchCompact(toks []graph.Token, folded []string, i int, covered []bool) (int, []variant) {
+	var words []string
+	var ends []int
+	for j := i; j < len(toks) && len(words) < 4 && !covered[j]; j++ {
+		t := toks[j]
+		if t.Text == "-" && len(words) > 0 && j+1 < len(toks) && toks[j+1].Word {
+			continue
+		}
+		if !t.Word {
+			break
+		}
+		r, _ := utf8.DecodeRuneInString(t.Text)
+		if !unicode.IsUpper(r) && !(len(words) > 0 && len(t.Text) <= 2) {
+			break
+		}
+		words = append(words, folded[j])
+		ends = append(ends, j+1)
+	}
+	for n := len(words); n > 0; n-- {
+		if !unicode.IsUpper([]rune(toks[ends[n-1]-1].Text)[0]) {
+			continue
+		}
+		if cands := ix.byCompact[graph.CompactName(keyOf(words[:n]))]; len(cands) > 0 {
+			return ends[n-1], cands
 		}
 	}
 	return i, nil
 }
 
-func foldWords(words []string) string {
-	return graph.FoldName(strings.Join(words, " "))
+// keyOf makes the gazetteer key of folded words, as graph.FoldName would
+// make it of the words joined: a middle "i" is the connector "e".
+func keyOf(words []string) string {
+	switch len(words) {
+	case 0:
+		return ""
+	case 1:
+		return words[0]
+	}
+	var b strings.Builder
+	for k, w := range words {
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		if w == "i" && k > 0 && k < len(words)-1 {
+			w = "e"
+		}
+		b.WriteString(w)
+	}
+	return b.String()
 }
 
 // caseFits checks the written case: acronyms letter for letter, names with a
@@ -183,8 +236,7 @@ func (ix *index) caseFits(v variant, toks []graph.Token) bool {
 		for _, t := range toks {
 			b.WriteString(t.Text)
 		}
-		strip := strings.NewReplacer("’", "'", ".", "")
-		return strip.Replace(b.String()) == strip.Replace(v.text)
+		return acronymStrip.Replace(b.String()) == acronymStrip.Replace(v.text)
 	}
 	r, _ := utf8.DecodeRuneInString(first)
 	if unicode.IsUpper(r) || unicode.IsDigit(r) {
@@ -194,6 +246,8 @@ func (ix *index) caseFits(v variant, toks []graph.Token) bool {
 	}
 	return v.lowerOK
 }
+
+var acronymStrip = strings.NewReplacer("’", "'", ".", "")
 
 func allCapitalised(toks []graph.Token) bool {
 	for _, t := range toks {

@@ -128,10 +128,12 @@ func (r Rules) key(from, typ, to string) string {
 // hyphens, periods and a leading "the" do not count.
 func Norm(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
-	s = strings.NewReplacer("’", "'", "‘", "'", "ʼ", "'", "`", "'", "-", " ", ".", "", "'", "", "‐", " ", "–", " ").Replace(s)
+	s = normReplacer.Replace(s)
 	s = strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
 	return strings.TrimPrefix(s, "the ")
 }
+
+var normReplacer = strings.NewReplacer("’", "'", "‘", "'", "ʼ", "'", "`", "'", "-", " ", ".", "", "'", "", "‐", " ", "–", " ")
 
 // Counts are true positives, false positives and false negatives.
 type Counts struct{ TP, FP, FN int }

@@ -27,6 +27,17 @@ func FoldName(s string) string {
 
 // FoldWord folds one token the way FoldName folds each word of a name.
 func FoldWord(s string) string {
+	plain := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return strings.ToLower(s) // the common case: no allocation when already lower case
+	}
 	return strings.ReplaceAll(foldRunes(s), " ", "")
 }
 

@@ -53,6 +53,7 @@ type Furniture struct {
 	BioPatterns          []string `yaml:"bio_patterns"`
 	TrailingMenuMinLines int      `yaml:"trailing_menu_min_lines"`
 	TrailingMenuMaxWords int      `yaml:"trailing_menu_max_words"`
+	MaxParagraphBytes    int      `yaml:"max_paragraph_bytes"`
 }
 
 // Lexicon is lexicon.yaml.
@@ -118,8 +119,8 @@ type Schema struct {
 	ReligiousTitles map[string]bool // folded
 	OfficeTitles    map[string]bool // folded
 
-	FurnitureLines []*regexp.Regexp
-	FurnitureBios  []*regexp.Regexp
+	FurnitureLines []Pattern
+	FurnitureBios  []Pattern
 
 	relations map[string]*RelationType
 }
@@ -157,18 +158,18 @@ func Load(fsys fs.FS) (*Schema, error) {
 		addFolded(s.OfficeTitles, g.OfficeTitles)
 	}
 	for _, p := range s.Lexicon.Furniture.LinePatterns {
-		re, err := regexp.Compile(p)
+		pat, err := compilePattern(p)
 		if err != nil {
 			return nil, fmt.Errorf("lexicon.yaml: furniture pattern %q: %w", p, err)
 		}
-		s.FurnitureLines = append(s.FurnitureLines, re)
+		s.FurnitureLines = append(s.FurnitureLines, pat)
 	}
 	for _, p := range s.Lexicon.Furniture.BioPatterns {
-		re, err := regexp.Compile(p)
+		pat, err := compilePattern(p)
 		if err != nil {
 			return nil, fmt.Errorf("lexicon.yaml: bio pattern %q: %w", p, err)
 		}
-		s.FurnitureBios = append(s.FurnitureBios, re)
+		s.FurnitureBios = append(s.FurnitureBios, pat)
 	}
 	if err := s.check(); err != nil {
 		return nil, err
@@ -191,6 +192,36 @@ func addFolded(set map[string]bool, words []string) {
 	for _, w := range words {
 		set[strings.ToLower(strings.TrimSuffix(w, "."))] = true
 	}
+}
+
+// Pattern is a compiled furniture pattern. A pattern written with a leading
+// (?i) is compiled without it and matched against lower-cased text.
+type Pattern struct {
+	Re     *regexp.Regexp
+	Lower  bool
+	prefix string // a literal every match starts with, sought before the matcher runs
+}
+
+// Match reports whether the pattern matches line; lower is line in lower case.
+func (p Pattern) Match(line, lower string) bool {
+	text := line
+	if p.Lower {
+		text = lower
+	}
+	if p.prefix != "" && !strings.Contains(text, p.prefix) {
+		return false
+	}
+	return p.Re.MatchString(text)
+}
+
+func compilePattern(p string) (Pattern, error) {
+	lower := strings.HasPrefix(p, "(?i)")
+	re, err := regexp.Compile(strings.TrimPrefix(p, "(?i)"))
+	if err != nil {
+		return Pattern{}, err
+	}
+	prefix, _ := re.LiteralPrefix()
+	return Pattern{Re: re, Lower: lower, prefix: prefix}, nil
 }
 
 var typeName = regexp.MustCompile(`^[A-Z][A-Za-z]*$`)

@@ -37,15 +37,24 @@ func New(s *ontology.Schema) *Pipeline {
 	return &Pipeline{
 		schema: s,
 		rules: segment.Rules{
-			Abbreviations:  abbr,
-			FurnitureLines: s.FurnitureLines,
-			FurnitureBios:  s.FurnitureBios,
-			MenuMinLines:   s.Lexicon.Furniture.TrailingMenuMinLines,
-			MenuMaxWords:   s.Lexicon.Furniture.TrailingMenuMaxWords,
+			Abbreviations:     abbr,
+			FurnitureLines:    patterns(s.FurnitureLines),
+			FurnitureBios:     patterns(s.FurnitureBios),
+			MenuMinLines:      s.Lexicon.Furniture.TrailingMenuMinLines,
+			MenuMaxWords:      s.Lexicon.Furniture.TrailingMenuMaxWords,
+			MaxFurnitureBytes: s.Lexicon.Furniture.MaxParagraphBytes,
 		},
 		ents: ents,
 		rels: relations.New(s, ents),
 	}
+}
+
+func patterns(ps []ontology.Pattern) []segment.Pattern {
+	out := make([]segment.Pattern, len(ps))
+	for i, p := range ps {
+		out[i] = p
+	}
+	return out
 }
 
 // Schema returns the schema the pipeline was built with.

@@ -6,7 +6,7 @@ import (
 
 // verb reads SUBJECT ... cue ... OBJECT.
 func (d *doc) verb(si int, c compiledCue) {
-	for _, sp := range d.cueSpans(si, c.phrases) {
+	for _, sp := range d.cueSpans(si, c.byFirst) {
 		subjects := d.subjectBefore(si, sp[0], c.rel.From)
 		if len(subjects) == 0 {
 			continue
@@ -54,7 +54,7 @@ func (d *doc) objectsAfter(si, i int, c compiledCue) []graph.Mention {
 // together reads "X fights alongside the Taliban in Kunduz": the subject
 // and the partners after the cue relate to the places that follow them.
 func (d *doc) together(si int, c compiledCue) {
-	for _, sp := range d.cueSpans(si, c.phrases) {
+	for _, sp := range d.cueSpans(si, c.byFirst) {
 		actors := d.subjectBefore(si, sp[0], c.rel.From)
 		partners := d.groupAfter(si, sp[1], d.clauseEnd(si, sp[1]), 2, c.rel.From)
 		if len(partners) == 0 {
@@ -122,7 +122,7 @@ func startsClause(w string) bool {
 // it, or else the nearest place before it in the sentence.
 func (d *doc) attributiveCue(si int, c compiledCue) {
 	w := d.words[si]
-	for _, sp := range d.cueSpans(si, c.phrases) {
+	for _, sp := range d.cueSpans(si, c.byFirst) {
 		var subject *graph.Mention
 		for _, m := range d.bySent[si] {
 			if !allowed(c.rel.From, m.Type) || m.Last > sp[0] {
@@ -153,7 +153,7 @@ func (d *doc) attributiveCue(si int, c compiledCue) {
 
 // passive reads OBJECT ... cue ... SUBJECT ("formed in 1998 by X and Y").
 func (d *doc) passive(si int, c compiledCue) {
-	for _, sp := range d.cueSpans(si, c.phrases) {
+	for _, sp := range d.cueSpans(si, c.byFirst) {
 		subjects := d.groupAfter(si, sp[1], d.clauseEnd(si, sp[1]), 3, c.rel.From)
 		if len(subjects) == 0 {
 			continue
@@ -184,7 +184,7 @@ func (d *doc) passive(si int, c compiledCue) {
 
 // between reads "a rivalry between A and B".
 func (d *doc) between(si int, c compiledCue) {
-	for _, sp := range d.cueSpans(si, c.phrases) {
+	for _, sp := range d.cueSpans(si, c.byFirst) {
 		group := d.groupAfter(si, sp[1], d.clauseEnd(si, sp[1]), 3, c.rel.From)
 		for a := 0; a < len(group); a++ {
 			for b := a + 1; b < len(group); b++ {

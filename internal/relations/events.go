@@ -11,7 +11,7 @@ var kindRank = map[string]int{"city": 0, "district": 1, "province": 2, "region":
 // event reads a person killed or captured in a raid, and where.
 func (d *doc) event(si int, c compiledCue) {
 	w := d.words[si]
-	for _, sp := range d.cueSpans(si, c.phrases) {
+	for _, sp := range d.cueSpans(si, c.byFirst) {
 		var victims []graph.Mention
 		passive := false
 		for n := sp[0] - 1; n >= 0 && n >= sp[0]-3; n-- {

@@ -29,19 +29,20 @@ type Places interface {
 
 // Extractor finds relations. It is safe for concurrent use.
 type Extractor struct {
-	s         *ontology.Schema
-	places    Places
-	cues      []compiledCue
-	context   [][]string // event context phrases, folded
-	demoting  map[string]bool
-	personish map[string]bool
-	locHeads  map[string]string
+	s            *ontology.Schema
+	places       Places
+	cues         []compiledCue
+	contextFirst map[string][][]string // event context phrases, folded, by first word
+	demoting     map[string]bool
+	personish    map[string]bool
+	locHeads     map[string]string
 }
 
 type compiledCue struct {
 	rel     *ontology.RelationType
 	how     string
-	phrases [][]string // folded words; "*" is a gap of up to four words
+	phrases [][]string            // folded words; "*" is a gap of up to four words
+	byFirst map[string][][]string // the phrases by their first word
 	roles   map[string]bool
 	defOnly bool
 }
@@ -53,8 +54,14 @@ func New(s *ontology.Schema, places Places) *Extractor {
 		r := &s.Ontology.Relations[i]
 		for _, c := range r.Cues {
 			cc := compiledCue{rel: r, how: c.How, roles: map[string]bool{}, defOnly: c.DefiniteOnly}
+			cc.byFirst = map[string][][]string{}
 			for _, p := range c.Phrases {
-				cc.phrases = append(cc.phrases, foldPhrase(p))
+				fp := foldPhrase(p)
+				if len(fp) == 0 {
+					continue
+				}
+				cc.phrases = append(cc.phrases, fp)
+				cc.byFirst[fp[0]] = append(cc.byFirst[fp[0]], fp)
 			}
 			for _, role := range c.Roles {
 				cc.roles[graph.FoldWord(role)] = true
@@ -62,8 +69,12 @@ func New(s *ontology.Schema, places Places) *Extractor {
 			x.cues = append(x.cues, cc)
 		}
 	}
+	x.contextFirst = map[string][][]string{}
 	for _, p := range s.Ontology.EventContext {
-		x.context = append(x.context, foldPhrase(p))
+		fp := foldPhrase(p)
+		if len(fp) > 0 {
+			x.contextFirst[fp[0]] = append(x.contextFirst[fp[0]], fp)
+		}
 	}
 	for _, w := range s.Lexicon.DemotingModifiers {
 		x.demoting[graph.FoldWord(w)] = true
@@ -113,12 +124,13 @@ type doc struct {
 	bySent   [][]graph.Mention
 	words    [][]string // folded token text per sentence
 	findings []finding
-	lastOp   int // sentence of the last operation the document placed, or -1
+	lastOp   int          // sentence of the last operation the document placed, or -1
+	context  map[int]bool // whether a sentence speaks of an operation, once worked out
 }
 
 // Extract finds the relations of one document.
 func (x *Extractor) Extract(in Input) []graph.Relation {
-	d := &doc{x: x, in: in, bySent: make([][]graph.Mention, len(in.Sentences)), words: make([][]string, len(in.Sentences)), lastOp: -1}
+	d := &doc{x: x, in: in, bySent: make([][]graph.Mention, len(in.Sentences)), words: make([][]string, len(in.Sentences)), lastOp: -1, context: map[int]bool{}}
 	for _, m := range in.Mentions {
 		d.bySent[m.Sentence] = append(d.bySent[m.Sentence], m)
 	}
@@ -251,12 +263,13 @@ func (d *doc) matchAt(si, i int, phrase []string) (int, bool) {
 }
 
 // cueSpans returns the [start, end) token ranges where any of the phrases
-// occur in sentence si outside mentions.
-func (d *doc) cueSpans(si int, phrases [][]string) [][2]int {
+// (indexed by their first word) occur in sentence si outside mentions.
+func (d *doc) cueSpans(si int, byFirst map[string][][]string) [][2]int {
 	var out [][2]int
 	toks := d.in.Sentences[si].Tokens
 	for i := range toks {
-		if !toks[i].Word || d.inMention(si, i) {
+		phrases := byFirst[d.words[si][i]]
+		if len(phrases) == 0 || !toks[i].Word || d.inMention(si, i) {
 			continue
 		}
 		best := -1
@@ -282,14 +295,19 @@ func (d *doc) inMention(si, tok int) bool {
 }
 
 func (d *doc) hasContext(si int) bool {
-	for i := range d.words[si] {
-		for _, p := range d.x.context {
+	if v, ok := d.context[si]; ok {
+		return v
+	}
+	found := false
+	for i, w := range d.words[si] {
+		for _, p := range d.x.contextFirst[w] {
 			if _, ok := d.matchAt(si, i, p); ok {
-				return true
+				found = true
 			}
 		}
 	}
-	return false
+	d.context[si] = found
+	return found
 }
 
 func (d *doc) hasLocation(si int) bool {

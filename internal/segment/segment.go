@@ -6,7 +6,6 @@
 package segment
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -17,10 +16,18 @@ import (
 // Rules configures the splitter: abbreviations and what furniture looks like.
 type Rules struct {
 	Abbreviations  map[string]bool // folded, without the final period
-	FurnitureLines []*regexp.Regexp
-	FurnitureBios  []*regexp.Regexp
+	FurnitureLines []Pattern
+	FurnitureBios  []Pattern
 	MenuMinLines   int
 	MenuMaxWords   int
+	// MaxFurnitureBytes: a longer paragraph is content, and the furniture
+	// patterns are not run over it (they are the costly part of splitting).
+	MaxFurnitureBytes int
+}
+
+// Pattern matches a furniture line; lower is the line in lower case.
+type Pattern interface {
+	Match(line, lower string) bool
 }
 
 // Split returns the sentences of text in order.
@@ -74,14 +81,18 @@ func (r Rules) furniture(text string, paras []graph.Span) []bool {
 	out := make([]bool, len(paras))
 	for i, p := range paras {
 		line := text[p.Start:p.End]
-		for _, re := range r.FurnitureLines {
-			if re.MatchString(line) {
+		if r.MaxFurnitureBytes > 0 && len(line) > r.MaxFurnitureBytes {
+			continue
+		}
+		lower := strings.ToLower(line)
+		for _, p := range r.FurnitureLines {
+			if p.Match(line, lower) {
 				out[i] = true
 				break
 			}
 		}
-		for _, re := range r.FurnitureBios {
-			if !out[i] && re.MatchString(line) {
+		for _, p := range r.FurnitureBios {
+			if !out[i] && p.Match(line, lower) {
 				out[i] = true
 			}
 		}

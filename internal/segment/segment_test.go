@@ -11,11 +11,15 @@ import (
 func rules() Rules {
 	return Rules{
 		Abbreviations:  map[string]bool{"jan": true, "gen": true, "mr": true},
-		FurnitureLines: []*regexp.Regexp{regexp.MustCompile(`(?i)\bdonation\b`), regexp.MustCompile(`(?i)^\W*[^.!?:]{1,40}\s+says\s*:\s*$`)},
+		FurnitureLines: []Pattern{rx{regexp.MustCompile(`(?i)\bdonation\b`)}, rx{regexp.MustCompile(`(?i)^\W*[^.!?:]{1,40}\s+says\s*:\s*$`)}},
 		MenuMinLines:   3,
 		MenuMaxWords:   4,
 	}
 }
+
+type rx struct{ re *regexp.Regexp }
+
+func (r rx) Match(line, _ string) bool { return r.re.MatchString(line) }
 
 func TestSplitSentences(t *testing.T) {
 	tests := []struct {
