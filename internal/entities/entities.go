@@ -41,7 +41,8 @@ type Extractor struct {
 	anaphRecent map[string]bool
 	anaphTopic  map[string]bool
 	anaphHeads  map[string]bool
-	locNames    []string         // folded gazetteer location names, for near-miss spellings
+	locNames    []string // folded gazetteer location names, for near-miss spellings
+	ethnonyms   map[string]bool
 	personFirst map[string]entry // first name borne by exactly one gazetteer person
 	lastWords   map[string]entry // distinctive last word of one organization's name ("Ansarullah")
 	firstWords  map[string]entry // first word of exactly one organization's name ("Haqqani")
@@ -76,6 +77,7 @@ func New(s *ontology.Schema) *Extractor {
 		militant:    set(s.Lexicon.MilitantHeads),
 		speech:      set(s.Lexicon.SpeechVerbs),
 		personNouns: set(s.Lexicon.PersonNouns),
+		ethnonyms:   set(s.Lexicon.Ethnonyms),
 		anaphRecent: map[string]bool{},
 		anaphTopic:  map[string]bool{},
 		anaphHeads:  map[string]bool{},
@@ -148,6 +150,27 @@ func personFirstNames(s *ontology.Schema) map[string]entry {
 	return out
 }
 
+// officeWord reports whether w names an office ("Officer", "Commissioner").
+func (x *Extractor) officeWord(w string) bool {
+	f := graph.FoldWord(w)
+	return x.s.OfficeTitles[f] || f == "officer" || f == "officers" || f == "commissioner" || f == "inspector"
+}
+
+// untitled returns a person's name without its leading religious titles
+// when two words or more remain ("Mullah Ghulam Farooq" and "Ghulam Farooq"
+// are one person; "Mawlawi Saifudin" keeps the title it is known by).
+func (x *Extractor) untitled(name string) string {
+	w := strings.Fields(name)
+	k := 0
+	for k < len(w) && x.s.ReligiousTitles[graph.FoldWord(w[k])] {
+		k++
+	}
+	if len(w)-k >= 2 {
+		return strings.Join(w[k:], " ")
+	}
+	return name
+}
+
 // Placed reports whether the gazetteer knows where the place keyed inner lies.
 func (x *Extractor) Placed(inner string) bool {
 	return len(x.ix.parents[strings.TrimPrefix(inner, graph.Location+":")]) > 0
@@ -191,6 +214,7 @@ func (x *Extractor) Extract(sents []graph.Sentence) Result {
 	surnames := d.surnameIndex()
 	d.each(func(si int) { d.surnames(si, surnames) })
 	d.each(d.anaphora)
+	d.each(d.pronouns)
 
 	var out Result
 	out.Entities = d.entities
@@ -218,6 +242,9 @@ func (d *doc) add(si, first, last int, typ, kind, name string, anaphor bool, key
 	text := d.sents[si].Text[start-d.sents[si].Start : end-d.sents[si].Start]
 	if key == "" {
 		key = graph.EntityKey(typ, name)
+		if typ == graph.Person {
+			key = graph.EntityKey(typ, d.x.untitled(name))
+		}
 	}
 	for i := first; i < last; i++ {
 		d.covered[si][i] = true
@@ -270,6 +297,12 @@ func (d *doc) gazetteer(si int) {
 	for i := 0; i < len(toks); i++ {
 		end, vars := d.x.ix.match(toks, d.folded[si], i, d.covered[si])
 		if len(vars) == 0 {
+			continue
+		}
+		// "Dand-e Ghori" is not Dand: the name goes on past a hyphen and a connector
+		if end+2 < len(toks) && toks[end].Text == "-" && toks[end].Start == toks[end-1].End &&
+			d.x.connectors[d.folded[si][end+1]] && toks[end+2].Word && capitalised(toks[end+2].Text) {
+			i = end - 1
 			continue
 		}
 		v := d.choose(vars, toks, end)
@@ -400,7 +433,7 @@ func (d *doc) definitions(si int) {
 				key = prev.EntityKey
 			case prev == nil:
 				// an unknown long name whose initials spell the acronym
-				if first, ok := d.initialsMatch(toks, i, acrs[0].Text); ok {
+				if first, ok := d.initialsMatch(toks, i, acrs[0].Text); ok && !d.x.personNouns[graph.FoldWord(toks[i-1].Text)] && !d.x.officeWord(toks[i-1].Text) {
 					name := joinTokens(toks[first:i])
 					key = d.add(si, first, i, graph.Organization, d.x.orgKind(toks[first:i]), name, false, "")
 				}

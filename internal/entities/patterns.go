@@ -251,6 +251,10 @@ func (d *doc) shapedOrganizations(si int) {
 		last := graph.FoldWord(words[len(words)-1].Text)
 		isOrg := d.x.orgPrefixes[first] && end-i >= 2 ||
 			d.x.orgHeads[last] && countWords(words) >= 2 && !d.x.demonymOnly(words)
+		// "a Foreign Terrorist Organization": a kind of thing, not a name
+		if p := prevWord(toks, i); p >= 0 && p == i-1 && (d.folded[si][p] == "a" || d.folded[si][p] == "an") {
+			isOrg = false
+		}
 		if !isOrg {
 			i = end - 1
 			continue
@@ -366,7 +370,7 @@ func firstWordsOf(s *ontology.Schema, x *Extractor) map[string]entry {
 	}
 	for w := range out {
 		_, demonym := x.demonyms[w]
-		if count[w] > 1 || x.stop[w] || demonym || len(x.ix.byKey[w]) > 0 || s.GivenNames[w] {
+		if count[w] > 1 || x.stop[w] || demonym || x.ethnonyms[w] || len(x.ix.byKey[w]) > 0 || s.GivenNames[w] {
 			delete(out, w)
 		}
 	}

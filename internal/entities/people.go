@@ -31,7 +31,19 @@ func (d *doc) people(si int) {
 		} else if d.x.stop[w] {
 			continue
 		}
-		if nameStart >= len(toks) || d.covered[si][nameStart] {
+		if nameStart >= len(toks) {
+			continue
+		}
+		// "Haji Mali Khan": a one-word place right after a title starts the name
+		if d.covered[si][nameStart] && (religious || office) {
+			m := d.mentionAtStart(si, nameStart)
+			if m < 0 || d.mentions[si][m].Type != graph.Location || d.mentions[si][m].Last != nameStart+1 ||
+				nameStart+1 >= len(toks) || !capitalised(toks[nameStart+1].Text) || d.covered[si][nameStart+1] {
+				continue
+			}
+			d.removeMention(si, m)
+		}
+		if d.covered[si][nameStart] {
 			continue
 		}
 		end := d.nameRun(si, nameStart)
@@ -278,16 +290,26 @@ func (d *doc) surnameIndex() map[string][]string {
 				continue
 			}
 			last := w[len(w)-1]
-			if d.x.stop[last] || len(last) < 3 {
-				continue
-			}
-			if !containsString(out[last], key) {
+			if !d.x.stop[last] && len(last) >= 3 && !containsString(out[last], key) {
 				out[last] = append(out[last], key)
+			}
+			// the first name stands for the person too when it is not a common
+			// element of names ("Jalaluddin" for Jalaluddin Haqqani, not "Mohammad")
+			first := w[0]
+			if len(w) >= 2 && len(first) >= 6 && !d.x.stop[first] && !containsString(out[first], key) && !commonNameElement[first] {
+				out[first] = append(out[first], key)
 			}
 		}
 	}
 	return out
 }
+
+// commonNameElement are given names and name parts too common to stand
+// alone for one person.
+var commonNameElement = map[string]bool{"mohammad": true, "muhammad": true, "mohammed": true, "muhammed": true,
+	"mohamed": true, "ahmad": true, "ahmed": true, "abdul": true, "abdullah": true, "ghulam": true,
+	"hafiz": true, "sayed": true, "syed": true, "sheikh": true, "maulana": true, "mawlawi": true,
+	"mullah": true, "qari": true, "haji": true, "abdur": true, "abdus": true}
 
 // aliases reads "X alias Y", "X, alias Y", "X (also known as Y)" and "X aka
 // Y": Y is another name of the person X.
@@ -467,10 +489,39 @@ func (d *doc) anaphora(si int) {
 		case d.x.anaphRecent[phrase]:
 			key = d.recentOrganization(si, h)
 		case d.x.anaphTopic[phrase]:
-			key = d.topicOrganization(si)
+			key = d.salientOrganization(si, h, head)
 		}
 		if key != "" {
 			d.add(si, h, h+1, graph.Organization, "", "", true, key)
+		}
+	}
+}
+
+// pronouns resolves "he" and "she" opening a clause to the person named
+// last before it in the sentence or in the one before: "He was killed along
+// with ten accomplices".
+func (d *doc) pronouns(si int) {
+	toks := d.sents[si].Tokens
+	for i := range toks {
+		w := d.folded[si][i]
+		if w != "he" && w != "she" || d.covered[si][i] {
+			continue
+		}
+		if i > 0 && !(toks[i-1].Text == "," || d.folded[si][i-1] == "and" || d.folded[si][i-1] == "but" || d.folded[si][i-1] == "after" || d.folded[si][i-1] == "until" || d.folded[si][i-1] == "when" || d.folded[si][i-1] == "since") {
+			continue
+		}
+		key := ""
+		for s := si; s >= 0 && s >= si-1 && key == ""; s-- {
+			ms := d.mentions[s]
+			for k := len(ms) - 1; k >= 0; k-- {
+				if ms[k].Type == graph.Person && !ms[k].Anaphor && (s < si || ms[k].Last <= i) {
+					key = ms[k].EntityKey
+					break
+				}
+			}
+		}
+		if key != "" {
+			d.add(si, i, i+1, graph.Person, "", "", true, key)
 		}
 	}
 }
@@ -528,6 +579,49 @@ func (d *doc) recentOrganization(si, h int) string {
 		}
 	}
 	return ""
+}
+
+// salientOrganization returns what "the group", "the network" stands for:
+// the organization named most so far whose name ends in the same noun
+// ("the network" for the Haqqani Network), else the subject of the sentence
+// before, else the militant group named most so far (the latest among equals).
+func (d *doc) salientOrganization(si, h int, head string) string {
+	count := map[string]int{}
+	last := map[string]int{}
+	n := 0
+	for s := 0; s <= si; s++ {
+		for _, m := range d.mentions[s] {
+			if m.Type != graph.Organization || m.Anaphor || s == si && m.Last > h {
+				continue
+			}
+			count[m.EntityKey]++
+			n++
+			last[m.EntityKey] = n
+		}
+	}
+	best := func(ok func(e *graph.Entity) bool) string {
+		key := ""
+		for k, c := range count {
+			e := d.entities[k]
+			if e == nil || !ok(e) {
+				continue
+			}
+			if key == "" || c > count[key] || c == count[key] && last[k] > last[key] {
+				key = k
+			}
+		}
+		return key
+	}
+	if k := best(func(e *graph.Entity) bool {
+		w := strings.Fields(graph.FoldName(e.Name))
+		return len(w) > 1 && w[len(w)-1] == head
+	}); k != "" {
+		return k
+	}
+	if k := d.topicOrganization(si); k != "" {
+		return k
+	}
+	return best(func(e *graph.Entity) bool { return e.Kind == "militant_group" })
 }
 
 // topicOrganization returns the subject of the sentence before si: its first

@@ -63,6 +63,7 @@ type Lexicon struct {
 	Directions         []string            `yaml:"directions"`
 	DirectionNouns     []string            `yaml:"direction_nouns"`
 	Demonyms           map[string]string   `yaml:"demonyms"`
+	Ethnonyms          []string            `yaml:"ethnonyms"`
 	LocationHeads      map[string]string   `yaml:"location_heads"`
 	OrganizationHeads  []string            `yaml:"organization_heads"`
 	OrganizationPrefix []string            `yaml:"organization_prefixes"`

@@ -137,6 +137,12 @@ func (d *doc) attributiveCue(si int, c compiledCue) {
 		if subject == nil {
 			continue
 		}
+		subjects := []graph.Mention{*subject}
+		for _, m := range d.bySent[si] {
+			if m.Last <= subjects[0].First && allowed(c.rel.From, m.Type) && d.coordinated(si, m.Last, subjects[0].First) && m.Last < subjects[0].First {
+				subjects = append(subjects, m)
+			}
+		}
 		objects := d.objectsAfter(si, sp[1], c)
 		if len(objects) == 0 {
 			for _, m := range d.bySent[si] {
@@ -145,8 +151,10 @@ func (d *doc) attributiveCue(si int, c compiledCue) {
 				}
 			}
 		}
-		for _, o := range objects {
-			d.emit(c.rel, *subject, o, si)
+		for _, s := range subjects {
+			for _, o := range objects {
+				d.emit(c.rel, s, o, si)
+			}
 		}
 	}
 }
@@ -157,6 +165,15 @@ func (d *doc) passive(si int, c compiledCue) {
 		subjects := d.groupAfter(si, sp[1], d.clauseEnd(si, sp[1]), 3, c.rel.From)
 		if len(subjects) == 0 {
 			continue
+		}
+		// "led by Jalaluddin's son, Sirajuddin Haqqani": the one the kinship names
+		if s := subjects[len(subjects)-1]; d.possessive(si, s) {
+			for _, m := range d.bySent[si] {
+				if m.First > s.Last && m.First <= s.Last+4 && m.Type == s.Type && d.words[si][m.First-1] == "," {
+					subjects = []graph.Mention{m}
+					break
+				}
+			}
 		}
 		// the nearest mention before the cue, passing over organizations that
 		// only qualify a noun ("a TTP splinter group headed by X"); in a
@@ -275,8 +292,19 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 	var out []roleTie
 	// before the name: "[the|a] [mods] ORG ROLE[,] P" or "ROLE of ORG, P"
 	k := p.First - 1
+	if k >= 0 && (w[k] == "named" || w[k] == "as") && k >= 2 && (w[k-1] == "identified" || w[k-1] == "named") {
+		k -= 2 // "The commander, identified as X"
+	} else if k >= 1 && w[k] == "as" && w[k-1] == "identified" {
+		k -= 2
+	}
 	if k >= 0 && w[k] == "," {
 		k--
+	}
+	// "A JuA commander in Orakzai, X": the place of the role aside
+	if k >= 1 {
+		if m := d.mentionEndingAt(si, k+1); m != nil && m.Type == graph.Location && m.First >= 1 && (w[m.First-1] == "in" || w[m.First-1] == "for") {
+			k = m.First - 2
+		}
 	}
 	for k >= 0 && (w[k] == "[" || w[k] == "]") {
 		k--
@@ -310,7 +338,7 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 			}
 		}
 		// "The commander, P, ...": the role the sentence before tied to a group
-		if k == 1 && w[0] == "the" && p.First == k+2 && si > 0 {
+		if k == 1 && w[0] == "the" && si > 0 {
 			if org, demoted, ok := d.roleInSentence(si-1, w[k]); ok {
 				out = append(out, roleTie{noun: w[k], org: org, demoted: demoted})
 			}
@@ -325,6 +353,13 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 			}
 			if !d.x.personish[w[n]] || d.inMention(si, n) {
 				continue
+			}
+			// "the network's chief fundraiser": the last noun is the role
+			for n+1 < len(w) && d.in.Sentences[si].Tokens[n+1].Word && !capitalised(d.in.Sentences[si].Tokens[n+1].Text) && !isVerbish(w[n+1]) && w[n+1] != "and" {
+				n++
+			}
+			if !d.x.personish[w[n]] {
+				break
 			}
 			lesser := det == "a" || det == "an" || det == "one"
 			if org, ok := d.orgEndingAt(si, n); ok && org.First >= j {
@@ -396,6 +431,16 @@ func (d *doc) roleInSentence(si int, noun string) (graph.Mention, bool, bool) {
 		}
 	}
 	return graph.Mention{}, false, false
+}
+
+// mentionEndingAt returns the mention of sentence si that ends at token end.
+func (d *doc) mentionEndingAt(si, end int) *graph.Mention {
+	for i := range d.bySent[si] {
+		if d.bySent[si][i].Last == end {
+			return &d.bySent[si][i]
+		}
+	}
+	return nil
 }
 
 // orgEndingAt returns the organization that ends right before token k

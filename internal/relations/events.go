@@ -66,7 +66,7 @@ func (d *doc) victimsAfter(si, i int) []graph.Mention {
 		if m.First-i > 8 {
 			return nil
 		}
-		if m.Type == graph.Person {
+		if m.Type == graph.Person && !d.qualifies(si, m) {
 			return d.groupAfter(si, m.First, end, 0, []string{graph.Person})
 		}
 	}

@@ -36,6 +36,7 @@ type Extractor struct {
 	demoting     map[string]bool
 	personish    map[string]bool
 	locHeads     map[string]string
+	speech       map[string]bool
 }
 
 type compiledCue struct {
@@ -84,6 +85,10 @@ func New(s *ontology.Schema, places Places) *Extractor {
 	}
 	for h, k := range s.Lexicon.LocationHeads {
 		x.locHeads[graph.FoldWord(h)] = k
+	}
+	x.speech = map[string]bool{}
+	for _, v := range s.Lexicon.SpeechVerbs {
+		x.speech[graph.FoldWord(v)] = true
 	}
 	return x
 }
@@ -374,6 +379,13 @@ func (d *doc) groupAfter(si, i, limit, maxGap int, types []string) []graph.Menti
 			if m.First-i > maxGap {
 				return nil
 			}
+			// "supported by coalition forces, arrested Taliban ...": a comma
+			// between the cue and the first object ends the clause
+			for k := i; k < m.First; k++ {
+				if d.words[si][k] == "," || d.words[si][k] == ";" {
+					return nil
+				}
+			}
 			group = append(group, m)
 			continue
 		}
@@ -440,9 +452,18 @@ func (d *doc) subjectBefore(si, i int, types []string) []graph.Mention {
 			}
 		}
 	}
+	// reported speech: "X says the IMU operates in Y" makes the IMU the
+	// subject, never X
+	from := 0
+	for k := i - 1; k >= 0; k-- {
+		if d.x.speech[d.words[si][k]] {
+			from = k + 1
+			break
+		}
+	}
 	var cands []graph.Mention
 	for _, m := range ms {
-		if m.Last <= i && !d.isModifier(si, m) && !d.attributive(si, m) {
+		if m.First >= from && m.Last <= i && !d.isModifier(si, m) && !d.attributive(si, m) && !d.inPredicate(si, m) {
 			cands = append(cands, m)
 		}
 	}
@@ -454,9 +475,10 @@ func (d *doc) subjectBefore(si, i int, types []string) []graph.Mention {
 		}
 	}
 	if pick < 0 {
-		// "People loyal to former IMU leader X operate in ...": the nearest
-		// of a type the relation takes will do
-		for k := len(cands) - 1; k >= 0 && pick < 0; k-- {
+		// every candidate is governed by a preposition ("People loyal to
+		// former IMU leader X operate in ..."): the first one of a type the
+		// relation takes stands for the clause's subject
+		for k := 0; k < len(cands) && pick < 0; k++ {
 			if allowed(types, cands[k].Type) || cands[k].Type == graph.Person && allowed(types, graph.Organization) {
 				pick = k
 			}
@@ -488,16 +510,65 @@ func (d *doc) subjectBefore(si, i int, types []string) []graph.Mention {
 	return out
 }
 
+// inPredicate reports whether a mention stands in a predicate ("X was the
+// senior Taliban leader"), where it is not the subject of what follows.
+func (d *doc) inPredicate(si int, m graph.Mention) bool {
+	w := d.words[si]
+	toks := d.in.Sentences[si].Tokens
+	for k := m.First - 1; k >= 0 && k >= m.First-4; k-- {
+		switch w[k] {
+		case "is", "was", "are", "were", "became", "becomes", "remains", "remained":
+			return true
+		case "the", "a", "an":
+			continue
+		}
+		if !toks[k].Word || capitalised(toks[k].Text) {
+			return false
+		}
+	}
+	return false
+}
+
+func capitalised(s string) bool {
+	for _, r := range s {
+		return r >= 'A' && r <= 'Z'
+	}
+	return false
+}
+
+// qualifies reports whether a name only qualifies the noun after it
+// ("four Fazlullah loyalists", "the Haqqani network").
+func (d *doc) qualifies(si int, m graph.Mention) bool {
+	toks := d.in.Sentences[si].Tokens
+	if m.Last >= len(toks) || !toks[m.Last].Word || capitalised(toks[m.Last].Text) {
+		return false
+	}
+	w := d.words[si][m.Last]
+	return d.x.personish[w] || d.x.personish[trimPlural(w)] || memberNouns[w] || followerNouns[w] ||
+		strings.HasSuffix(w, "ists") || strings.HasSuffix(w, "ers") && len(w) > 5
+}
+
+// followerNouns are the words that make a name a qualifier of people.
+var followerNouns = map[string]bool{"loyalists": true, "supporters": true, "followers": true, "men": true,
+	"forces": true, "network": true, "group": true, "faction": true, "camp": true, "family": true, "clan": true}
+
 // relativeBefore returns the index of "who" (or "which", "that") standing
 // right before token i, auxiliaries and adverbs aside; -1 if there is none.
 func (d *doc) relativeBefore(si, i int) int {
 	w := d.words[si]
-	for k := i - 1; k >= 0 && k >= i-4; k-- {
+	toks := d.in.Sentences[si].Tokens
+	verbs := 0
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
 		switch w[k] {
 		case "who", "which", "that", "whose":
 			return k
 		case "had", "has", "have", "was", "were", "is", "are", "been", "also", "later", "once",
 			"reportedly", "allegedly", "previously", "long", "still", "now", "then", "first":
+			continue
+		}
+		// one verb of the relative clause may stand before the cue: "who directs attacks"
+		if verbs == 0 && toks[k].Word && !capitalised(toks[k].Text) && !d.inMention(si, k) {
+			verbs++
 			continue
 		}
 		return -1
