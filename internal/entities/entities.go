@@ -443,7 +443,12 @@ func (d *doc) definitions(si int) {
 			}
 			for _, a := range acrs {
 				d.acronyms[a.Text] = key
-				d.add(si, a.First, a.Last, graph.Organization, "", "", false, key)
+				if !d.anyCovered(si, a.First, a.Last) {
+					d.add(si, a.First, a.Last, graph.Organization, "", "", false, key)
+				} else if m := d.mentionCovering(si, a.First); m != nil && m.EntityKey != key && m.Type == graph.Organization {
+					// the gazetteer read the acronym as another group's: the definition wins here
+					m.EntityKey = key
+				}
 			}
 			i = j
 			continue

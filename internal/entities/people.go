@@ -498,8 +498,9 @@ func (d *doc) anaphora(si int) {
 }
 
 // pronouns resolves "he" and "she" opening a clause to the person named
-// last before it in the sentence or in the one before: "He was killed along
-// with ten accomplices".
+// last before it in the sentence or in the one before ("He was killed along
+// with ten accomplices"), and "it" after "where", "and", ... to the
+// sentence's first organization.
 func (d *doc) pronouns(si int) {
 	toks := d.sents[si].Tokens
 	for i := range toks {
@@ -522,6 +523,24 @@ func (d *doc) pronouns(si int) {
 		}
 		if key != "" {
 			d.add(si, i, i+1, graph.Person, "", "", true, key)
+		}
+	}
+	// "where it fought alongside the Haqqani network": "it" opening a clause
+	// stands for the organization the sentence is about (its first one)
+	for i := range toks {
+		if d.folded[si][i] != "it" || d.covered[si][i] || i == 0 {
+			continue
+		}
+		switch d.folded[si][i-1] {
+		case "where", "when", "and", "after", "until", "since", "because", "as":
+		default:
+			continue
+		}
+		for _, m := range d.mentions[si] {
+			if m.Type == graph.Organization && m.Last <= i {
+				d.add(si, i, i+1, graph.Organization, "", "", true, m.EntityKey)
+				break
+			}
 		}
 	}
 }
@@ -582,8 +601,9 @@ func (d *doc) recentOrganization(si, h int) string {
 }
 
 // salientOrganization returns what "the group", "the network" stands for:
-// the organization named most so far whose name ends in the same noun
-// ("the network" for the Haqqani Network), else the subject of the sentence
+// the organization named most so far whose name has the same noun ("the
+// network" for the Haqqani Network, "the movement" for the Islamic Movement
+// of Uzbekistan), else the subject of the sentence
 // before, else the militant group named most so far (the latest among equals).
 func (d *doc) salientOrganization(si, h int, head string) string {
 	count := map[string]int{}
@@ -614,7 +634,7 @@ func (d *doc) salientOrganization(si, h int, head string) string {
 	}
 	if k := best(func(e *graph.Entity) bool {
 		w := strings.Fields(graph.FoldName(e.Name))
-		return len(w) > 1 && w[len(w)-1] == head
+		return len(w) > 1 && containsString(w, head)
 	}); k != "" {
 		return k
 	}

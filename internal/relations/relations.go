@@ -410,6 +410,12 @@ func (d *doc) isModifier(si int, m graph.Mention) bool {
 func (d *doc) objectOfPreposition(si int, m graph.Mention) bool {
 	p := m.First - 1
 	w := d.words[si]
+	// "from the Harakat-ul-Mujahideen (HuM)": the acronym shares its name's place
+	if p >= 0 && w[p] == "(" {
+		if prev := d.mentionEndingAt(si, p); prev != nil {
+			return d.objectOfPreposition(si, *prev)
+		}
+	}
 	for p >= 0 && (w[p] == "the" || w[p] == "both" || w[p] == "its" || w[p] == "their") {
 		p--
 	}
@@ -444,7 +450,11 @@ func (d *doc) subjectBefore(si, i int, types []string) []graph.Mention {
 			}
 			// "who" looks back for a person; "which" and "that" only at the
 			// name right before them ("the IMU, which declared ...")
-			if d.words[si][k] == "who" && m.Type == graph.Person || m.Last == k || m.Last == k-1 && d.words[si][k-1] == "," {
+			end := k
+			for end > 0 && (d.words[si][end-1] == "," || d.words[si][end-1] == ")") {
+				end-- // "the Islamic Movement of Uzbekistan (IMU), which"
+			}
+			if d.words[si][k] == "who" && m.Type == graph.Person || m.Last == end || m.Last == end+1 && d.words[si][end] == ")" {
 				return []graph.Mention{m}
 			}
 			if d.words[si][k] != "who" {
@@ -566,8 +576,9 @@ func (d *doc) relativeBefore(si, i int) int {
 			"reportedly", "allegedly", "previously", "long", "still", "now", "then", "first":
 			continue
 		}
-		// one verb of the relative clause may stand before the cue: "who directs attacks"
-		if verbs == 0 && toks[k].Word && !capitalised(toks[k].Text) && !d.inMention(si, k) {
+		// a verb of the relative clause, and its object's determiner, may stand
+		// before the cue: "who directs attacks", "which declared its loyalty to"
+		if verbs < 2 && toks[k].Word && !capitalised(toks[k].Text) && !d.inMention(si, k) {
 			verbs++
 			continue
 		}
@@ -580,7 +591,7 @@ func (d *doc) relativeBefore(si, i int) int {
 // it ("a TTP splinter group", "an IJU recruit"), so that it is not the
 // subject of what follows.
 func (d *doc) attributive(si int, m graph.Mention) bool {
-	if m.Type != graph.Organization {
+	if m.Type != graph.Organization || m.Anaphor {
 		return false
 	}
 	toks := d.in.Sentences[si].Tokens
@@ -608,7 +619,9 @@ func isVerbish(w string) bool {
 		"at", "on", "for", "by", "from", "which", "who", "that", "also", "said", "says", "will", "would",
 		"can", "could", "may", "might", "must", "should", "did", "does", "do", "remains", "remain",
 		"continues", "continue", "appears", "claimed", "denied", "reportedly", "still", "now", "then",
-		"itself", "only", "not", "but", "since", "after", "before", "until", "into", "against", "alongside":
+		"itself", "only", "not", "but", "since", "after", "before", "until", "into", "against", "alongside",
+		"later", "already", "often", "recently", "soon", "again", "during", "near", "along", "amid", "under",
+		"over", "through", "across", "where", "when", "while", "whose", "if", "because", "though", "although":
 		return true
 	}
 	return len(w) > 2 && (w[len(w)-2:] == "ed" || w[len(w)-1:] == "s" && !(len(w) > 3 && w[len(w)-3:] == "ers"))
