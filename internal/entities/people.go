@@ -330,6 +330,9 @@ func (d *doc) aliases(si int) {
 		if w(k) == "," || toks[min(k, len(toks)-1)].Text == "(" {
 			k++
 		}
+		if w(k) == "who" && (w(k+1) == "was" || w(k+1) == "is") {
+			k += 2 // "X, who was also known as Y"
+		}
 		switch {
 		case w(k) == "alias" || w(k) == "aka":
 			k++

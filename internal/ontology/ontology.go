@@ -19,6 +19,7 @@ import (
 // Cue says how one relation is signalled in text.
 type Cue struct {
 	How          string   `yaml:"how"`
+	Objects      string   `yaml:"objects"` // "first": only the list right after the cue, whatever the relation says
 	Phrases      []string `yaml:"phrases"`
 	Roles        []string `yaml:"roles"`
 	DefiniteOnly bool     `yaml:"definite_only"`

@@ -25,7 +25,7 @@ func (d *doc) verb(si int, c compiledCue) {
 // starts a clause of its own.
 func (d *doc) objectsAfter(si, i int, c compiledCue) []graph.Mention {
 	end := d.clauseEnd(si, i)
-	if c.rel.Objects != "all" {
+	if c.rel.Objects != "all" || c.objects == "first" {
 		gap := c.rel.ObjectGap
 		if gap <= 0 {
 			gap = 8
@@ -327,6 +327,17 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 			out = append(out, roleTie{noun: w[k-1], org: org, demoted: true})
 		}
 	}
+	// "the HuM, whose longtime emir P": the organization before "whose"
+	if k >= 0 && d.x.personish[w[k]] && !d.inMention(si, k) {
+		for n := k - 1; n >= 1 && n >= k-3; n-- {
+			if w[n] == "whose" {
+				if org, ok := d.orgEndingAt(si, n-boolInt(w[n-1] == ",")); ok {
+					out = append(out, roleTie{noun: w[k], org: org, demoted: d.demotedBetween(si, n+1, k)})
+				}
+				break
+			}
+		}
+	}
 	// "its former chief, P": the role of the sentence's organization
 	if k >= 0 && d.x.personish[w[k]] && !d.inMention(si, k) {
 		for n := k - 1; n >= 0 && n >= k-3; n-- {
@@ -371,6 +382,13 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 		}
 	}
 	return out
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // predicateStart finds where a description of the person ending at token
@@ -451,8 +469,8 @@ func (d *doc) orgEndingAt(si, k int) (graph.Mention, bool) {
 	if end > 0 && w[end-1] == "'s" {
 		end--
 	}
-	for end > 0 && (w[end-1] == "[" || w[end-1] == "]") {
-		end--
+	for end > 0 && (w[end-1] == "[" || w[end-1] == "]" || w[end-1] == ")") {
+		end-- // "the Lashkar-e-Taiba (LeT) leader": the acronym in brackets is the group
 	}
 	for _, m := range d.bySent[si] {
 		if m.Last == end && m.Type == graph.Organization {

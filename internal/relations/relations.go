@@ -44,6 +44,7 @@ type compiledCue struct {
 	how     string
 	phrases [][]string            // folded words; "*" is a gap of up to four words
 	byFirst map[string][][]string // the phrases by their first word
+	objects string                // the cue's own "objects", over the relation's
 	roles   map[string]bool
 	defOnly bool
 }
@@ -54,7 +55,7 @@ func New(s *ontology.Schema, places Places) *Extractor {
 	for i := range s.Ontology.Relations {
 		r := &s.Ontology.Relations[i]
 		for _, c := range r.Cues {
-			cc := compiledCue{rel: r, how: c.How, roles: map[string]bool{}, defOnly: c.DefiniteOnly}
+			cc := compiledCue{rel: r, how: c.How, roles: map[string]bool{}, defOnly: c.DefiniteOnly, objects: c.Objects}
 			cc.byFirst = map[string][][]string{}
 			for _, p := range c.Phrases {
 				fp := foldPhrase(p)
