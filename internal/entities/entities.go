@@ -171,6 +171,13 @@ func (x *Extractor) untitled(name string) string {
 	return name
 }
 
+// DirectlyIn reports whether the gazetteer puts the place keyed inner right
+// inside the one keyed outer.
+func (x *Extractor) DirectlyIn(outer, inner string) bool {
+	o := strings.TrimPrefix(outer, graph.Location+":")
+	return o != strings.TrimPrefix(inner, graph.Location+":") && containsString(x.ix.parents[strings.TrimPrefix(inner, graph.Location+":")], o)
+}
+
 // Placed reports whether the gazetteer knows where the place keyed inner lies.
 func (x *Extractor) Placed(inner string) bool {
 	return len(x.ix.parents[strings.TrimPrefix(inner, graph.Location+":")]) > 0

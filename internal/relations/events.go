@@ -198,13 +198,14 @@ func (d *doc) containment(si int, c compiledCue) {
 			}
 		}
 	}
-	// places of one sentence that the gazetteer nests one level apart
+	// towns and districts of one sentence that the gazetteer puts right
+	// inside another place of the sentence
 	if d.x.places == nil {
 		return
 	}
 	for _, in := range locs {
 		for _, out := range locs {
-			if in.Kind == "district" && out.Kind == "province" && d.x.places.Contains(out.EntityKey, in.EntityKey) {
+			if (in.Kind == "district" || in.Kind == "city") && rank(out) > rank(in) && d.x.places.DirectlyIn(out.EntityKey, in.EntityKey) {
 				d.emit(c.rel, in, out, si)
 			}
 		}

@@ -25,6 +25,8 @@ type Places interface {
 	Contains(outer, inner string) bool
 	// Placed reports whether the gazetteer knows where the place lies at all.
 	Placed(inner string) bool
+	// DirectlyIn reports whether the gazetteer puts inner right inside outer.
+	DirectlyIn(outer, inner string) bool
 }
 
 // Extractor finds relations. It is safe for concurrent use.
@@ -474,7 +476,7 @@ func (d *doc) subjectBefore(si, i int, types []string) []graph.Mention {
 	}
 	var cands []graph.Mention
 	for _, m := range ms {
-		if m.First >= from && m.Last <= i && !d.isModifier(si, m) && !d.attributive(si, m) && !d.inPredicate(si, m) {
+		if m.First >= from && m.Last <= i && !d.isModifier(si, m) && !d.attributive(si, m) && !d.inPredicate(si, m) && !d.inClosedRelative(si, m, i) {
 			cands = append(cands, m)
 		}
 	}
@@ -519,6 +521,32 @@ func (d *doc) subjectBefore(si, i int, types []string) []graph.Mention {
 		}
 	}
 	return out
+}
+
+// inClosedRelative reports whether a mention stands inside a relative
+// clause (", which was founded by X after he broke away from Y,") that
+// closes before token i: the clause's names are not the main clause's subject.
+func (d *doc) inClosedRelative(si int, m graph.Mention, i int) bool {
+	w := d.words[si]
+	open := -1
+	for k := m.First - 1; k >= 1; k-- {
+		if w[k] == "," || w[k] == ";" {
+			return false
+		}
+		if (w[k] == "which" || w[k] == "who" || w[k] == "whose") && w[k-1] == "," {
+			open = k
+			break
+		}
+	}
+	if open < 0 {
+		return false
+	}
+	for k := m.Last; k < i; k++ {
+		if w[k] == "," {
+			return true
+		}
+	}
+	return false
 }
 
 // inPredicate reports whether a mention stands in a predicate ("X was the
