@@ -1,0 +1,48 @@
+package pipeline
+
+import (
+	"context"
+	"testing"
+
+	"github.com/graphload/graphload/internal/eval"
+	"github.com/graphload/graphload/internal/testschema"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestScenarios extracts each corpus of fixtures/ and scores the merged
+// graph against its gold files, at the bars the project holds itself to.
+// The development corpus is the reference scorer's; the held-out sets are
+// texts written for the project, with gold, by people who had not seen the
+// extractor.
+func TestScenarios(t *testing.T) {
+	s := testschema.Load(t)
+	p := New(s)
+	rules := eval.Rules{Scored: map[string]bool{}, Symmetric: map[string]bool{}}
+	for _, r := range s.Ontology.Relations {
+		rules.Scored[r.Type] = true
+		rules.Symmetric[r.Type] = r.Symmetric
+	}
+	tests := []struct {
+		name, corpus, gold string
+		minEntity, minRel  float64
+	}{
+		{"development corpus", "../../fixtures/corpus", "../../fixtures/gold", 0.90, 0.75},
+		{"held-out 1", "../../fixtures/heldout/corpus", "../../fixtures/heldout/gold", 0.90, 0.75},
+		{"held-out 2", "../../fixtures/heldout2/corpus", "../../fixtures/heldout2/gold", 0.90, 0.75},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			golds, err := eval.ReadGold(tt.gold)
+			require.NoError(t, err)
+			g, _, err := p.Run(context.Background(), []string{tt.corpus}, Options{})
+			require.NoError(t, err)
+			res := eval.Score(eval.Merge(golds, rules), g, rules)
+			_, _, ef := res.Entities.PRF()
+			_, _, rf := res.Relations.PRF()
+			t.Logf("%s: entity F1 %.3f, relation F1 %.3f", tt.name, ef, rf)
+			assert.GreaterOrEqual(t, ef, tt.minEntity, "entity F1")
+			assert.GreaterOrEqual(t, rf, tt.minRel, "relation F1")
+		})
+	}
+}
