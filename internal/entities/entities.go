@@ -43,7 +43,6 @@ type Extractor struct {
 	anaphHeads  map[string]bool
 	locNames    []string // folded gazetteer location names, for near-miss spellings
 	ethnonyms   map[string]bool
-	personFirst map[string]entry // first name borne by exactly one gazetteer person
 	lastWords   map[string]entry // distinctive last word of one organization's name ("Ansarullah")
 	firstWords  map[string]entry // first word of exactly one organization's name ("Haqqani")
 	locByFolded map[string]entry
@@ -107,7 +106,6 @@ func New(s *ontology.Schema) *Extractor {
 	x.ix = newIndex(s, x.stop)
 	x.firstWords = firstWordsOf(s, x)
 	x.lastWords = lastWordsOf(s, x)
-	x.personFirst = personFirstNames(s)
 	for _, p := range s.Locations {
 		k := graph.FoldName(p.Name)
 		if _, dup := x.locByFolded[k]; !dup {
@@ -123,31 +121,6 @@ func New(s *ontology.Schema) *Extractor {
 // (an entity key) inside the one keyed outer.
 func (x *Extractor) Contains(outer, inner string) bool {
 	return x.ix.Contains(strings.TrimPrefix(outer, graph.Location+":"), strings.TrimPrefix(inner, graph.Location+":"))
-}
-
-// personFirstNames maps a first name to the gazetteer person whose names
-// start with it, when only one does.
-func personFirstNames(s *ontology.Schema) map[string]entry {
-	count := map[string]int{}
-	out := map[string]entry{}
-	for _, p := range s.Persons {
-		seen := map[string]bool{}
-		for _, n := range append([]string{p.Name}, p.Aliases...) {
-			w := strings.Fields(graph.FoldName(n))
-			if len(w) < 2 || seen[w[0]] || s.ReligiousTitles[w[0]] || s.OfficeTitles[w[0]] {
-				continue
-			}
-			seen[w[0]] = true
-			count[w[0]]++
-			out[w[0]] = entry{Type: graph.Person, Name: p.Name}
-		}
-	}
-	for w := range out {
-		if count[w] > 1 {
-			delete(out, w)
-		}
-	}
-	return out
 }
 
 // officeWord reports whether w names an office ("Officer", "Commissioner").

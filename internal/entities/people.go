@@ -83,15 +83,6 @@ func (d *doc) people(si int) {
 			// religious titles are part of how the press names a person: "Mawlawi Saifudin"
 			first = i
 		}
-		// a title and one name that only one well-known person bears
-		// ("Sheikh Osama"): that person
-		if (religious || office) && countWords(toks[nameStart:end]) == 1 {
-			if e, ok := d.x.personFirst[graph.FoldWord(toks[nameStart].Text)]; ok {
-				d.add(si, first, end, graph.Person, "", e.Name, false, "")
-				i = end - 1
-				continue
-			}
-		}
 		d.add(si, first, end, graph.Person, "", joinTokens(toks[first:end]), false, "")
 		i = end - 1
 	}

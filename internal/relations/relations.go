@@ -476,7 +476,9 @@ func (d *doc) subjectBefore(si, i int, types []string) []graph.Mention {
 	}
 	var cands []graph.Mention
 	for _, m := range ms {
-		if m.First >= from && m.Last <= i && !d.isModifier(si, m) && !d.attributive(si, m) && !d.inPredicate(si, m) && !d.inClosedRelative(si, m, i) {
+		// "the Taliban operate in ...": the cue itself follows the name
+		qualifier := m.Last < i && d.attributive(si, m)
+		if m.First >= from && m.Last <= i && !d.isModifier(si, m) && !qualifier && !d.inPredicate(si, m) && !d.inClosedRelative(si, m, i) {
 			cands = append(cands, m)
 		}
 	}

@@ -1,0 +1,119 @@
+package entities
+
+import (
+	"regexp"
+	"sort"
+	"testing"
+
+	"github.com/graphload/graphload/internal/graph"
+	"github.com/graphload/graphload/internal/segment"
+	"github.com/graphload/graphload/internal/testschema"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var furniture = []segment.Pattern{rx{regexp.MustCompile(`(?i)donation`)}}
+
+type rx struct{ re *regexp.Regexp }
+
+func (r rx) Match(line, _ string) bool { return r.re.MatchString(line) }
+
+func extract(t *testing.T, text string) (Result, []graph.Sentence) {
+	t.Helper()
+	sents := segment.Split(text, segment.Rules{FurnitureLines: furniture, MenuMinLines: 3, MenuMaxWords: 4})
+	return New(testschema.Load(t)).Extract(sents), sents
+}
+
+// names lists "Type:Name" for the entities found.
+func names(r Result) []string {
+	var out []string
+	for _, e := range r.Entities {
+		out = append(out, e.Type+":"+e.Name)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestEntities(t *testing.T) {
+	tests := []struct {
+		name    string
+		text    string
+		want    []string
+		notWant []string
+	}{
+		{"gazetteer spellings", "Fighters moved from Khowst to Konduz and Dasht-i-Archi.",
+			[]string{"Location:Khost", "Location:Kunduz", "Location:Dasht-e Archi"}, nil},
+		{"place by its head noun", "The raid took place in Zangabad district of Panjwai.",
+			[]string{"Location:Zangabad"}, nil},
+		{"acronym defined by initials", "The Jamaat Saifullah Front (JSF) claimed the attack. JSF fighters fled.",
+			[]string{"Organization:Jamaat Saifullah Front"}, []string{"Organization:JSF"}},
+		{"religious title kept", "A commander named Mawlawi Gulbadin was detained.",
+			[]string{"Person:Mawlawi Gulbadin"}, nil},
+		{"office title dropped", "General Rahmatullah Nabil spoke to reporters.",
+			[]string{"Person:Rahmatullah Nabil"}, []string{"Person:General Rahmatullah Nabil"}},
+		{"apposition makes a person", "Wakil Ahmadzai, a former lawmaker, says the road is closed.",
+			[]string{"Person:Wakil Ahmadzai"}, nil},
+		{"direction inside a country is the country", "Attacks rose in northern Afghanistan and the Afghan north.",
+			[]string{"Location:Afghanistan"}, []string{"Location:northern Afghanistan"}},
+		{"demonyms are not entities", "Afghan and Pakistani officials met Uzbek diplomats.",
+			nil, []string{"Location:Afghanistan", "Location:Pakistan", "Location:Uzbekistan"}},
+		{"furniture adds nothing", "The Taliban are active.\nPlease consider a donation to support us.\nIraq\nSyria\nBoko Haram\nYemen",
+			[]string{"Organization:Taliban"}, []string{"Organization:Boko Haram", "Location:Syria"}},
+		{"a group's first word before a role", "Police arrested a Haqqani facilitator in Gardez.",
+			[]string{"Organization:Haqqani Network"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, _ := extract(t, tt.text)
+			got := names(r)
+			for _, w := range tt.want {
+				assert.Contains(t, got, w)
+			}
+			for _, w := range tt.notWant {
+				assert.NotContains(t, got, w)
+			}
+		})
+	}
+}
+
+func TestSurnamesAndAliasesResolve(t *testing.T) {
+	r, _ := extract(t, "ISAF killed Taliban commander Qari Saifullah Barakzai alias Tor Malang. Barakzai led 40 fighters. Tor Malang was wanted for attacks.")
+	var people []*graph.Entity
+	for _, e := range r.Entities {
+		if e.Type == graph.Person {
+			people = append(people, e)
+		}
+	}
+	require.Len(t, people, 1, "%v", names(r))
+	assert.Equal(t, 4, people[0].Mentions, "full name, alias, surname, alias again")
+	assert.Contains(t, people[0].Aliases, "Barakzai")
+	assert.Contains(t, people[0].Aliases, "Tor Malang")
+}
+
+func TestMentionOffsets(t *testing.T) {
+	text := "Clashes in Kunduz.\nThe Islamic Jihad Union (IJU) is active; the IJU recruits."
+	r, _ := extract(t, text)
+	require.NotEmpty(t, r.Mentions)
+	for _, m := range r.Mentions {
+		assert.Equal(t, m.Text, text[m.Start:m.End], "offsets point at the mention")
+	}
+	var iju int
+	for _, m := range r.Mentions {
+		if m.EntityKey == "Organization:islamic jihad union" {
+			iju++
+		}
+	}
+	assert.Equal(t, 3, iju, "the name, its acronym, and the acronym's use")
+}
+
+func TestGroupAnaphora(t *testing.T) {
+	r, _ := extract(t, "The Islamic Jihad Union maintains bases in Mir Ali. The group also recruits in Germany.")
+	var found bool
+	for _, m := range r.Mentions {
+		if m.Anaphor && m.Text == "group" {
+			found = true
+			assert.Equal(t, "Organization:islamic jihad union", m.EntityKey)
+		}
+	}
+	assert.True(t, found, "'the group' resolves to its antecedent")
+}

@@ -1,0 +1,102 @@
+package relations_test
+
+import (
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/graphload/graphload/internal/entities"
+	"github.com/graphload/graphload/internal/graph"
+	"github.com/graphload/graphload/internal/relations"
+	"github.com/graphload/graphload/internal/segment"
+	"github.com/graphload/graphload/internal/testschema"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// extract runs segmentation, entities and relations on text and returns
+// "From -TYPE-> To" by entity name, and the relations themselves.
+func extract(t *testing.T, text string) ([]string, []graph.Relation) {
+	t.Helper()
+	s := testschema.Load(t)
+	ents := entities.New(s)
+	sents := segment.Split(text, segment.Rules{})
+	found := ents.Extract(sents)
+	rels := relations.New(s, ents).Extract(relations.Input{
+		Doc: graph.Document{ID: "t.txt", Date: "2012-05-01", Text: text}, Sentences: sents,
+		Mentions: found.Mentions, Entities: found.Entities})
+	var out []string
+	for _, r := range rels {
+		out = append(out, found.Entities[r.From].Name+" -"+r.Type+"-> "+found.Entities[r.To].Name)
+	}
+	sort.Strings(out)
+	return out, rels
+}
+
+func TestEngines(t *testing.T) {
+	tests := []struct {
+		name    string
+		text    string
+		want    []string
+		notWant []string
+	}{
+		{"verb with a list of objects", "The Islamic Jihad Union maintains close ties with al Qaeda and the Taliban.",
+			[]string{"Islamic Jihad Union -ALLIED_WITH-> Taliban", "al Qaeda -ALLIED_WITH-> Islamic Jihad Union"}, nil},
+		{"hyphen compound", "Police raided a house used by the Taliban-linked Lashkar-e-Jhangvi in Quetta.",
+			[]string{"Lashkar-e-Jhangvi -ALLIED_WITH-> Taliban"}, nil},
+		{"between", "Officials describe a rivalry between Hizb-i-Islami Gulbuddin and the Taliban in Baghlan.",
+			[]string{"Hizb-i-Islami Gulbuddin -RIVAL_OF-> Taliban"}, nil},
+		{"passive founder", "Jaish-e-Mohammed, founded in 2000 by Masood Azhar, recruits in Bahawalpur.",
+			[]string{"Masood Azhar -FOUNDED-> Jaish-e-Mohammed"}, nil},
+		{"head of the group, bare role", "TTP chief Noor Wali Mehsud issued a statement.",
+			[]string{"Noor Wali Mehsud -LEADER_OF-> Tehrik-i-Taliban Pakistan"}, nil},
+		{"a leader is a member", "Mullah Abdul Wali, a senior Taliban leader, was detained.",
+			[]string{"Mullah Abdul Wali -MEMBER_OF-> Taliban"}, []string{"Mullah Abdul Wali -LEADER_OF-> Taliban"}},
+		{"raid kill placed at the district", "During an operation in Chak district, Wardak province, the security force killed Haqqani Network facilitator Gul Agha Zadran.",
+			[]string{"Gul Agha Zadran -KILLED_IN_RAID-> Chak-e Wardak", "Chak-e Wardak -LOCATED_IN-> Wardak"}, []string{"Gul Agha Zadran -KILLED_IN_RAID-> Wardak"}},
+		{"capture placed from the paragraph", "Afghan forces raided a compound in Musa Qala district. Qari Hayatullah was arrested with two associates.",
+			[]string{"Qari Hayatullah -CAPTURED_IN_RAID-> Musa Qala"}, nil},
+		{"operates in, objects of the clause", "The IMU is active in Kunduz and Takhar, while the Taliban hold Baghlan.",
+			[]string{"Islamic Movement of Uzbekistan -OPERATES_IN-> Kunduz", "Islamic Movement of Uzbekistan -OPERATES_IN-> Takhar"},
+			[]string{"Islamic Movement of Uzbekistan -OPERATES_IN-> Baghlan"}},
+		{"attributive stronghold", "Sangin has long been a Taliban stronghold.",
+			[]string{"Taliban -OPERATES_IN-> Sangin"}, nil},
+		{"targeted", "ISAF targeted the Haqqani Network in Paktika.",
+			[]string{"International Security Assistance Force -TARGETED-> Haqqani Network"}, nil},
+		{"reported speech has no subject", "Shah Mahmood Miakhel says the Taliban operate in Ghazni.",
+			[]string{"Taliban -OPERATES_IN-> Ghazni"}, []string{"Shah Mahmood Miakhel -OPERATES_IN-> Ghazni"}},
+		{"endpoint types are checked", "Kabul is an ally of Tashkent.",
+			nil, []string{"Kabul -ALLIED_WITH-> Tashkent"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, _ := extract(t, tt.text)
+			for _, w := range tt.want {
+				assert.Contains(t, got, w)
+			}
+			for _, w := range tt.notWant {
+				assert.NotContains(t, got, w)
+			}
+		})
+	}
+}
+
+func TestProvenance(t *testing.T) {
+	text := "The IMU is active in Kunduz.\nLocal officials say the IMU is active in Kunduz again."
+	_, rels := extract(t, text)
+	var found *graph.Relation
+	for i := range rels {
+		if rels[i].Type == "OPERATES_IN" {
+			found = &rels[i]
+		}
+	}
+	require.NotNil(t, found)
+	assert.Equal(t, 2, found.Count, "two supporting mentions")
+	assert.Equal(t, []string{"t.txt"}, found.Sources)
+	assert.Equal(t, "2012-05-01", found.FirstSeen)
+	require.Len(t, found.Evidence, 2)
+	for _, ev := range found.Evidence {
+		assert.Equal(t, ev.Sentence, text[ev.Start:ev.End], "offsets point at the evidence sentence")
+		assert.True(t, strings.Contains(ev.Sentence, "IMU") && strings.Contains(ev.Sentence, "Kunduz"))
+	}
+}
