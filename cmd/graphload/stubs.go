@@ -5,10 +5,6 @@ import (
 	"errors"
 )
 
-func runLoad(ctx context.Context, args []string, io *streams) error {
-	return errors.New("load: not built yet")
-}
-
 func runExport(ctx context.Context, args []string, io *streams) error {
 	return errors.New("export: not built yet")
 }

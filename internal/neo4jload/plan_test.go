@@ -230,7 +230,7 @@ func TestPlanRejects(t *testing.T) {
 
 			fake := &neo4jloadtest.Fake{}
 			_, err = neo4jload.New(fake, testSchema(t), neo4jload.Options{}).Load(context.Background(), g)
-			require.Error(t, err)
+			assert.ErrorIs(t, err, neo4jload.ErrInvalidGraph, "not a database error")
 			assert.Empty(t, fake.Calls, "nothing is written when the plan is rejected")
 		})
 	}
