@@ -479,7 +479,16 @@ func (d *doc) anaphora(si int) {
 		}
 		phrase := strings.Join(words, " ")
 		var key string
+		// "Lashkar-e-Islam, the Khyber-based group": the name the apposition follows
+		if words[0] == "the" && k >= 2 && toks[k-1].Text == "," && (d.x.anaphTopic[phrase] || d.x.anaphRecent[phrase]) {
+			for _, m := range d.mentions[si] {
+				if m.Type == graph.Organization && m.Last == k-1 {
+					key = m.EntityKey
+				}
+			}
+		}
 		switch {
+		case key != "":
 		case d.x.anaphRecent[phrase]:
 			key = d.recentOrganization(si, h)
 		case d.x.anaphTopic[phrase]:
@@ -632,8 +641,12 @@ func (d *doc) salientOrganization(si, h int, head string) string {
 	}); k != "" {
 		return k
 	}
+	// the subject of the sentence before, when it is a group of the kind
+	// that "the group" names (not a mission, a government or an outlet)
 	if k := d.topicOrganization(si); k != "" {
-		return k
+		if e := d.entities[k]; e != nil && (e.Kind == "militant_group" || e.Kind == "political_party" || e.Kind == "" || e.Kind == "other") {
+			return k
+		}
 	}
 	return best(func(e *graph.Entity) bool { return e.Kind == "militant_group" })
 }

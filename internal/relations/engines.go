@@ -51,6 +51,19 @@ func (d *doc) objectsAfter(si, i int, c compiledCue) []graph.Mention {
 	return objects
 }
 
+// mutual reads "ISKP and the Taliban have fought each other", "HIG and
+// Jamiat were bitter rivals": the listed subjects relate to one another.
+func (d *doc) mutual(si int, c compiledCue) {
+	for _, sp := range d.cueSpans(si, c.byFirst) {
+		group := d.subjectBefore(si, sp[0], c.rel.From)
+		for a := 0; a < len(group); a++ {
+			for b := a + 1; b < len(group); b++ {
+				d.emit(c.rel, group[a], group[b], si)
+			}
+		}
+	}
+}
+
 // together reads "X fights alongside the Taliban in Kunduz": the subject
 // and the partners after the cue relate to the places that follow them.
 func (d *doc) together(si int, c compiledCue) {
@@ -189,8 +202,7 @@ func (d *doc) passive(si int, c compiledCue) {
 		if m, ok := d.relativeAntecedent(si, sp[0], c.rel.To); ok {
 			object = &m
 		}
-		// "the IJU's fighters were led by X": X leads a unit, not the group
-		if object == nil || object.Type == graph.Organization && d.possessive(si, *object) {
+		if object == nil {
 			continue
 		}
 		for _, s := range subjects {
@@ -342,7 +354,11 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 	if k >= 0 && d.x.personish[w[k]] && !d.inMention(si, k) {
 		for n := k - 1; n >= 0 && n >= k-3; n-- {
 			if w[n] == "its" || w[n] == "their" {
-				if org, ok := d.firstOrganization(si, p.First); ok {
+				org, ok := d.firstOrganization(si, p.First)
+				if !ok && si > 0 {
+					org, ok = d.firstOrganization(si-1, len(d.words[si-1]))
+				}
+				if ok {
 					out = append(out, roleTie{noun: w[k], org: org, demoted: d.demotedBetween(si, n+1, k)})
 				}
 				break

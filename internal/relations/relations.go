@@ -165,6 +165,8 @@ func (x *Extractor) Extract(in Input) []graph.Relation {
 				d.attributiveCue(si, c)
 			case "together":
 				d.together(si, c)
+			case "mutual":
+				d.mutual(si, c)
 			case "passive":
 				d.passive(si, c)
 			case "between":
@@ -191,8 +193,30 @@ func (d *doc) emit(rel *ontology.RelationType, from, to graph.Mention, sents ...
 	if from.EntityKey == to.EntityKey || !rel.Allows(from.Type, to.Type) {
 		return
 	}
+	// "leads ISKP fighters in Deh Bala", "the IJU's fighters were led by X":
+	// who leads a unit of a group is a member of it, not its head
+	if rel.Type == "LEADER_OF" && to.Type == graph.Organization && d.unitOf(sents[len(sents)-1], to) {
+		if m := d.x.s.Relation("MEMBER_OF"); m != nil && m.Allows(from.Type, to.Type) {
+			rel = m
+		}
+	}
 	d.findings = append(d.findings, finding{typ: rel.Type, from: from.EntityKey, to: to.EntityKey, evidence: sents})
 }
+
+// unitOf reports whether an organization's mention names a unit of it:
+// "ISKP fighters", "the IJU's fighters", "Taliban units".
+func (d *doc) unitOf(si int, m graph.Mention) bool {
+	w := d.words[si]
+	k := m.Last
+	if k < len(w) && w[k] == "'s" {
+		k++
+	}
+	return k < len(w) && unitNouns[w[k]]
+}
+
+var unitNouns = map[string]bool{"fighters": true, "forces": true, "units": true, "unit": true, "cell": true,
+	"cells": true, "militants": true, "men": true, "commanders": true, "chapter": true, "wing": true,
+	"branch": true, "contingent": true, "detachment": true, "battalion": true, "brigade": true}
 
 // collect merges the findings into relations with provenance.
 func (d *doc) collect() []graph.Relation {
@@ -634,9 +658,14 @@ func (d *doc) attributive(si int, m graph.Mention) bool {
 	if len(r) == 0 || r[0] < 'a' || r[0] > 'z' || isVerbish(w) {
 		return false
 	}
-	// "IMU fighters operate ...": the group acts through its people
-	return !d.x.personish[w] && !d.x.personish[trimPlural(w)] && !memberNouns[w]
+	// "IMU fighters operate ...": the group acts through its people; "the
+	// Jamaat-e-Islami party" is the party itself
+	return !d.x.personish[w] && !d.x.personish[trimPlural(w)] && !memberNouns[w] && !orgNouns[w]
 }
+
+// orgNouns are generic heads that follow a group's name without making it a qualifier.
+var orgNouns = map[string]bool{"party": true, "group": true, "movement": true, "network": true,
+	"organization": true, "organisation": true, "faction": true, "militia": true, "outfit": true}
 
 // memberNouns are plural words for a group's people that the person nouns
 // of the lexicon do not spell.
