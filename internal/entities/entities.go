@@ -286,6 +286,13 @@ func (d *doc) gazetteer(si int) {
 			continue
 		}
 		v := d.choose(vars, toks, end)
+		// "Achin's Mohmand Valley", "the Panjshir Valley": a capitalised
+		// "Valley" is part of the name of a place of its own
+		if v.Type == graph.Location && end < len(toks) && toks[end].Text == "Valley" {
+			d.add(si, i, end+1, graph.Location, "region", joinTokens(toks[i:end+1]), false, "")
+			i = end
+			continue
+		}
 		d.add(si, i, end, v.Type, v.Kind, v.Name, false, "")
 		i = end - 1
 	}

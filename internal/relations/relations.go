@@ -493,7 +493,9 @@ func (d *doc) subjectBefore(si, i int, types []string) []graph.Mention {
 	// subject, never X
 	from := 0
 	for k := i - 1; k >= 0; k-- {
-		if d.x.speech[d.words[si][k]] {
+		w := d.words[si][k]
+		// reported speech, or the start of the clause the cue stands in
+		if d.x.speech[w] || w == ";" || w == "," && k+1 < i && (d.words[si][k+1] == "but" || d.words[si][k+1] == "while" || d.words[si][k+1] == "whereas") {
 			from = k + 1
 			break
 		}
