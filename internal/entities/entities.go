@@ -191,6 +191,7 @@ func (x *Extractor) Extract(sents []graph.Sentence) Result {
 	d.each(d.shapedOrganizations)
 	d.each(d.people)
 	d.each(d.aliases)
+	d.each(d.nicknames)
 	surnames := d.surnameIndex()
 	d.each(func(si int) { d.surnames(si, surnames) })
 	d.each(d.anaphora)

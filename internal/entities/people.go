@@ -347,6 +347,70 @@ func (d *doc) aliases(si int) {
 	}
 }
 
+// nicknames reads "Jamaat Ansarullah, sometimes called the "Tajik Taliban","
+// : the quoted name is the group's nickname, not a mention of another group.
+func (d *doc) nicknames(si int) {
+	toks := d.sents[si].Tokens
+	w := func(k int) string {
+		if k >= 0 && k < len(toks) {
+			return d.folded[si][k]
+		}
+		return ""
+	}
+	for _, m := range d.mentions[si] {
+		if m.Type != graph.Organization || m.Anaphor {
+			continue
+		}
+		k := m.Last
+		if w(k) == "" && k < len(toks) && toks[k].Text == "," {
+			k++
+		}
+		for w(k) == "sometimes" || w(k) == "also" || w(k) == "often" || w(k) == "widely" || w(k) == "locally" {
+			k++
+		}
+		switch {
+		case w(k) == "called" || w(k) == "dubbed" || w(k) == "nicknamed":
+			k++
+		case w(k) == "known" && w(k+1) == "as":
+			k += 2
+		default:
+			continue
+		}
+		if w(k) == "the" {
+			k++
+		}
+		quoted := k < len(toks) && (toks[k].Text == "\"" || toks[k].Text == "“")
+		if !quoted {
+			continue
+		}
+		end := k + 1
+		for end < len(toks) && end-k < 8 && toks[end].Text != "\"" && toks[end].Text != "”" {
+			end++
+		}
+		if end >= len(toks) {
+			continue
+		}
+		for i := range d.mentions[si] {
+			n := &d.mentions[si][i]
+			if n.First > k && n.Last <= end && n.EntityKey != m.EntityKey {
+				if old := d.entities[n.EntityKey]; old != nil && !n.Anaphor {
+					if old.Mentions--; old.Mentions <= 0 {
+						delete(d.entities, n.EntityKey)
+					}
+				}
+				n.EntityKey, n.Type, n.Anaphor = m.EntityKey, m.Type, true
+			}
+		}
+		if e := d.entities[m.EntityKey]; e != nil {
+			nick := cleanSurface(d.sents[si].Text[toks[k+1].Start-d.sents[si].Start : toks[end-1].End-d.sents[si].Start])
+			if nick != "" && !containsString(e.Aliases, nick) {
+				e.Aliases = append(e.Aliases, nick)
+				sort.Strings(e.Aliases)
+			}
+		}
+	}
+}
+
 // rekey makes every mention of entity from a mention of entity to.
 func (d *doc) rekey(from, to string) {
 	src, dst := d.entities[from], d.entities[to]

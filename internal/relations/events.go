@@ -66,7 +66,8 @@ func (d *doc) victimsAfter(si, i int) []graph.Mention {
 		if m.First-i > 8 {
 			return nil
 		}
-		if m.Type == graph.Person && !d.qualifies(si, m) {
+		// "..., police spokesman X said": the one who speaks is no victim
+		if m.Type == graph.Person && !d.qualifies(si, m) && !(m.Last < len(d.words[si]) && d.x.speech[d.words[si][m.Last]]) {
 			return d.groupAfter(si, m.First, end, 0, []string{graph.Person})
 		}
 	}

@@ -456,7 +456,33 @@ func (d *doc) objectOfPreposition(si int, m graph.Mention) bool {
 		return true
 	}
 	// the object of a participle: "meeting Osama bin Laden", "including X"
-	return len(w[p]) > 4 && strings.HasSuffix(w[p], "ing") && d.in.Sentences[si].Tokens[p].Word
+	if len(w[p]) > 4 && strings.HasSuffix(w[p], "ing") && d.in.Sentences[si].Tokens[p].Word {
+		return true
+	}
+	return d.governedByVerb(si, m)
+}
+
+// transitive are verbs whose object a name often is ("fought the Karzai
+// government and ISAF"): a name after one is not the subject of what follows.
+var transitive = map[string]bool{"fought": true, "fights": true, "attacked": true, "targeted": true,
+	"killed": true, "captured": true, "arrested": true, "joined": true, "hosts": true, "hosted": true,
+	"sheltered": true, "backed": true, "funded": true, "supported": true, "met": true, "defeated": true,
+	"ousted": true, "expelled": true, "evicted": true, "accused": true, "blamed": true, "helped": true}
+
+// governedByVerb reports whether a transitive verb stands before the name in
+// its clause, with only a list of objects between ("fought the Karzai
+// government and ISAF").
+func (d *doc) governedByVerb(si int, m graph.Mention) bool {
+	w := d.words[si]
+	for k := m.First - 1; k >= 0 && k >= m.First-6; k-- {
+		if w[k] == "," || w[k] == ";" || d.inMention(si, k) {
+			return false
+		}
+		if transitive[w[k]] {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectBefore returns the subject of a cue at token i: the nearest
