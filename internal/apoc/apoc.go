@@ -145,6 +145,14 @@ func RelationProperties(rel *graph.Relation) map[string]any {
 		"sources": rel.Sources, "evidence": evidence, "evidenceSources": evDocs,
 		"offsets": offsets, "count": rel.Count,
 	}
+	// sourceCounts runs parallel to sources: how many of count each article supports
+	if len(rel.SourceCounts) > 0 {
+		counts := make([]int, len(rel.Sources))
+		for i, s := range rel.Sources {
+			counts[i] = rel.SourceCounts[s]
+		}
+		props["sourceCounts"] = counts
+	}
 	if rel.FirstSeen != "" {
 		props["firstSeen"] = rel.FirstSeen
 	}
@@ -228,6 +236,12 @@ func Decode(r io.Reader, symmetric []string) (*graph.Graph, error) {
 			}
 			gr := &graph.Relation{Type: rel.Label, From: from, To: to, Sources: strs(rel.Properties["sources"]),
 				Count: num(rel.Properties["count"]), FirstSeen: str(rel.Properties["firstSeen"]), LastSeen: str(rel.Properties["lastSeen"])}
+			if counts, ok := rel.Properties["sourceCounts"].([]any); ok && len(counts) == len(gr.Sources) {
+				gr.SourceCounts = map[string]int{}
+				for i, c := range counts {
+					gr.SourceCounts[gr.Sources[i]] = num(c)
+				}
+			}
 			sents, docs, offs := strs(rel.Properties["evidence"]), strs(rel.Properties["evidenceSources"]), strs(rel.Properties["offsets"])
 			for i, s := range sents {
 				ev := graph.Evidence{Sentence: s}

@@ -70,3 +70,24 @@ func TestDecodeErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestSourceCountsRoundTrip(t *testing.T) {
+	g := graph.New(nil)
+	for _, id := range []string{"a.txt", "b.txt"} {
+		n := map[string]int{"a.txt": 2, "b.txt": 1}[id]
+		g.Add(graph.DocGraph{
+			Article:  graph.Article{ID: id, Mentions: map[string]int{}},
+			Entities: []graph.Entity{{Key: "Person:x", Type: "Person", Name: "X"}, {Key: "Organization:y", Type: "Organization", Name: "Y"}},
+			Relations: []graph.Relation{{Type: "MEMBER_OF", From: "Person:x", To: "Organization:y", Count: n,
+				Sources: []string{id}, SourceCounts: map[string]int{id: n}}},
+		})
+	}
+	out := encode(t, g)
+	assert.Contains(t, out, `"sourceCounts":[2,1]`)
+	back, err := Decode(strings.NewReader(out), nil)
+	require.NoError(t, err)
+	for _, r := range back.Relations {
+		assert.Equal(t, map[string]int{"a.txt": 2, "b.txt": 1}, r.SourceCounts)
+		assert.Equal(t, 3, r.Count)
+	}
+}

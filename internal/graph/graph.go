@@ -86,11 +86,14 @@ type Relation struct {
 	From, To string // entity keys
 	// Evidence holds the supporting sentences, at most MaxEvidence of them,
 	// in document order; Count counts every supporting mention.
-	Evidence  []Evidence
-	Sources   []string // document ids, sorted
-	Count     int
-	FirstSeen string // earliest article date, when articles have dates
-	LastSeen  string
+	Evidence []Evidence
+	Sources  []string // document ids, sorted
+	Count    int
+	// SourceCounts says how many of Count each source article supports, so
+	// that a loader can combine provenance per article.
+	SourceCounts map[string]int
+	FirstSeen    string // earliest article date, when articles have dates
+	LastSeen     string
 }
 
 // Key identifies a relation; symmetric relations are keyed with their ends ordered.
@@ -172,10 +175,20 @@ func (g *Graph) Add(d DocGraph) {
 			}
 			c.Evidence = append([]Evidence(nil), r.Evidence...)
 			c.Sources = append([]string(nil), r.Sources...)
+			c.SourceCounts = map[string]int{}
+			for d, n := range r.SourceCounts {
+				c.SourceCounts[d] = n
+			}
 			g.Relations[k] = &c
 			continue
 		}
 		cur.Count += r.Count
+		if cur.SourceCounts == nil {
+			cur.SourceCounts = map[string]int{}
+		}
+		for d, n := range r.SourceCounts {
+			cur.SourceCounts[d] += n
+		}
 		cur.Sources = mergeStrings(cur.Sources, r.Sources)
 		for _, ev := range r.Evidence {
 			if len(cur.Evidence) >= MaxEvidence {

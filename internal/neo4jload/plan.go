@@ -268,7 +268,7 @@ func Plan(g *graph.Graph, s Schema) ([]Statement, error) {
 			st = &Statement{Kind: KindRelations, What: group, Cypher: cypher}
 			rels[group] = st
 		}
-		contrib := SplitCount(r.Count, r.Sources, r.Evidence)
+		contrib := Contributions(r)
 		docs := docsOf(contrib)
 		evs := append([]graph.Evidence{}, r.Evidence...)
 		sort.SliceStable(evs, func(i, j int) bool {
@@ -295,6 +295,23 @@ func Plan(g *graph.Graph, s Schema) ([]Statement, error) {
 		out = append(out, *rels[k])
 	}
 	return out, nil
+}
+
+// Contributions returns each source article's share of a relation's count:
+// exact when the graph records it (graph.Relation.SourceCounts, which
+// extraction always fills), else apportioned by SplitCount.
+func Contributions(r *graph.Relation) []Contribution {
+	if len(r.SourceCounts) == 0 {
+		return SplitCount(r.Count, r.Sources, r.Evidence)
+	}
+	srcs := append([]string{}, r.Sources...)
+	sort.Strings(srcs)
+	srcs = dedup(srcs)
+	out := make([]Contribution, 0, len(srcs))
+	for _, d := range srcs {
+		out = append(out, Contribution{Doc: d, N: r.SourceCounts[d]})
+	}
+	return out
 }
 
 // Contribution is one article's share of a count.

@@ -231,11 +231,12 @@ func (d *doc) collect() []graph.Relation {
 			if rel.Symmetric && to < from {
 				from, to = to, from
 			}
-			r = &graph.Relation{Type: f.typ, From: from, To: to, Sources: []string{d.in.Doc.ID}, FirstSeen: d.in.Doc.Date, LastSeen: d.in.Doc.Date}
+			r = &graph.Relation{Type: f.typ, From: from, To: to, Sources: []string{d.in.Doc.ID}, FirstSeen: d.in.Doc.Date, LastSeen: d.in.Doc.Date, SourceCounts: map[string]int{}}
 			byKey[k] = r
 			keys = append(keys, k)
 		}
 		r.Count++
+		r.SourceCounts[d.in.Doc.ID]++
 		for _, si := range f.evidence {
 			if len(r.Evidence) >= graph.MaxEvidence {
 				break
