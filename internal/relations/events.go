@@ -54,6 +54,27 @@ func (d *doc) event(si int, c compiledCue) {
 	}
 }
 
+// raid reads a kill or capture in a sentence about an operation
+// ("killed a Taliban commander and detained two men tied to the IMU during
+// raids in Balkh and Jowzjan"): the militant groups the sentence names relate
+// to its places.
+func (d *doc) raid(si int, c compiledCue) {
+	if len(d.cueSpans(si, c.byFirst)) == 0 || !d.hasContext(si) {
+		return
+	}
+	for _, g := range d.bySent[si] {
+		e := d.in.Entities[g.EntityKey]
+		if g.Type != graph.Organization || e == nil || e.Kind != "militant_group" || d.isModifier(si, g) {
+			continue
+		}
+		for _, l := range d.bySent[si] {
+			if l.Type == graph.Location && !l.Anaphor {
+				d.emit(c.rel, g, l, si)
+			}
+		}
+	}
+}
+
 // victimsAfter returns the people the cue acts on: the first person named
 // within a few words after it, with those listed beside them ("killed the
 // Taliban leader, X", "killed IMU facilitator, X, and Y").

@@ -167,6 +167,8 @@ func (x *Extractor) Extract(in Input) []graph.Relation {
 				d.together(si, c)
 			case "mutual":
 				d.mutual(si, c)
+			case "raid":
+				d.raid(si, c)
 			case "passive":
 				d.passive(si, c)
 			case "between":
