@@ -388,7 +388,7 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 			if !d.x.personish[w[n]] {
 				break
 			}
-			lesser := det == "a" || det == "an" || det == "one"
+			lesser := det == "a" || det == "an" || det == "one" || d.regional(si, n)
 			if org, ok := d.orgEndingAt(si, n); ok && org.First >= j {
 				out = append(out, roleTie{noun: w[n], org: org, demoted: lesser || d.demotedBetween(si, j, org.First) || d.demotedBetween(si, org.Last, n)})
 			} else if org, ok := d.orgAfterOf(si, n+1); ok {
@@ -405,6 +405,21 @@ func boolInt(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// regional reports whether the role at token n is for a place ("chief for
+// Balochistan", "emir of Kunar"): the head of a branch, a member of the group.
+func (d *doc) regional(si, n int) bool {
+	w := d.words[si]
+	if n+1 >= len(w) || w[n+1] != "for" && w[n+1] != "in" && w[n+1] != "of" {
+		return false
+	}
+	for _, m := range d.bySent[si] {
+		if m.First == n+2 || m.First == n+3 && w[n+2] == "the" {
+			return m.Type == graph.Location
+		}
+	}
+	return false
 }
 
 // predicateStart finds where a description of the person ending at token
@@ -428,7 +443,7 @@ func (d *doc) predicateStart(si, end int) (int, string, bool) {
 	switch {
 	case j+1 < len(w) && (w[j] == "is" || w[j] == "was" || w[j] == "became" || w[j] == "remains" || w[j] == "remained" || w[j] == "had been" || w[j] == "has been"):
 		j++
-	case j+2 < len(w) && (w[j] == "served" || w[j] == "serves" || w[j] == "acted" || w[j] == "acts") && w[j+1] == "as":
+	case j+2 < len(w) && (w[j] == "served" || w[j] == "serves" || w[j] == "acted" || w[j] == "acts" || w[j] == "described" || w[j] == "identified") && w[j+1] == "as":
 		j += 2
 	case !comma:
 		return 0, "", false
@@ -481,6 +496,16 @@ func (d *doc) mentionEndingAt(si, end int) *graph.Mention {
 // (allowing a possessive: "the Taliban's spokesman").
 func (d *doc) orgEndingAt(si, k int) (graph.Mention, bool) {
 	w := d.words[si]
+	toks := d.in.Sentences[si].Tokens
+	// "the Taliban's shadow governor", "the LeJ's operational chief": up to two
+	// qualifying words may stand between a possessive and the role
+	for skip := 0; skip < 2 && k-1 > 0 && toks[k-1].Word && !capitalised(toks[k-1].Text) && !d.inMention(si, k-1) && w[k-2] != "the" && !isVerbish(w[k-1]); skip++ {
+		if w[k-2] == "'s" || d.x.demoting[w[k-1]] || d.x.personish[w[k-1]] || len(w[k-1]) > 3 {
+			k--
+			continue
+		}
+		break
+	}
 	end := k
 	if end > 0 && w[end-1] == "'s" {
 		end--
@@ -504,6 +529,11 @@ func (d *doc) orgAfterOf(si, k int) (graph.Mention, bool) {
 	}
 	k++
 	if k < len(w) && w[k] == "the" {
+		k++
+	}
+	// "of the defunct SSP", "of the proscribed JeM": qualifying words aside
+	toks := d.in.Sentences[si].Tokens
+	for skip := 0; skip < 2 && k < len(w) && toks[k].Word && !capitalised(toks[k].Text) && !d.inMention(si, k); skip++ {
 		k++
 	}
 	for _, m := range d.bySent[si] {
