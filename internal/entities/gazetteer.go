@@ -206,7 +206,7 @@ func (ix *index) matchCompact(toks []graph.Token, folded []string, i int, covere
 }
 
 // keyOf makes the gazetteer key of folded words, as graph.FoldName would
-// make it of the words joined: a middle "i" is the connector "e".
+// make it of the words joined: an "i" after the first word is the connector "e".
 func keyOf(words []string) string {
 	switch len(words) {
 	case 0:
@@ -219,7 +219,7 @@ func keyOf(words []string) string {
 		if k > 0 {
 			b.WriteByte(' ')
 		}
-		if w == "i" && k > 0 && k < len(words)-1 {
+		if w == "i" && k > 0 {
 			w = "e"
 		}
 		b.WriteString(w)

@@ -291,9 +291,6 @@ func lastWordsOf(s *ontology.Schema, x *Extractor) map[string]entry {
 	count := map[string]int{}
 	out := map[string]entry{}
 	for _, o := range s.Orgs {
-		if o.Kind != "militant_group" {
-			continue
-		}
 		seen := map[string]bool{}
 		for _, n := range append([]string{o.Name}, o.Aliases...) {
 			words := strings.Fields(graph.FoldName(n))
@@ -306,7 +303,9 @@ func lastWordsOf(s *ontology.Schema, x *Extractor) map[string]entry {
 			}
 			seen[w] = true
 			count[w]++
-			out[w] = entry{Type: graph.Organization, Kind: o.Kind, Name: o.Name}
+			if o.Kind == "militant_group" {
+				out[w] = entry{Type: graph.Organization, Kind: o.Kind, Name: o.Name}
+			}
 		}
 	}
 	// words of place and person names are not a group's name alone
@@ -352,20 +351,20 @@ func firstWordsOf(s *ontology.Schema, x *Extractor) map[string]entry {
 	count := map[string]int{}
 	out := map[string]entry{}
 	for _, o := range s.Orgs {
-		if o.Kind != "militant_group" {
-			continue
-		}
+		seen := map[string]bool{}
 		for _, n := range append([]string{o.Name}, o.Aliases...) {
 			words := strings.Fields(graph.FoldName(n))
-			if len(words) < 2 {
+			if len(words) < 2 || seen[words[0]] {
 				continue
 			}
 			w := words[0]
-			if prev, ok := out[w]; ok && prev.Name == o.Name {
-				continue
-			}
+			seen[w] = true
+			// every organization counts, so that "Jamiat" (Jamiat-e Islami, a
+			// party) never names the one militant group whose alias starts with it
 			count[w]++
-			out[w] = entry{Type: graph.Organization, Kind: o.Kind, Name: o.Name}
+			if o.Kind == "militant_group" {
+				out[w] = entry{Type: graph.Organization, Kind: o.Kind, Name: o.Name}
+			}
 		}
 	}
 	for w := range out {

@@ -8,7 +8,7 @@ import (
 
 // FoldName folds a name to the key under which two spellings count as one:
 // case, diacritics, quotes, hyphens, periods, brackets and a leading "the" do
-// not count, and the Persian connector "-i-" equals "-e-".
+// not count, and the Persian connector "-i-" equals "-e-" (after a name's first word).
 func FoldName(s string) string {
 	var words []string
 	for _, w := range strings.FieldsFunc(foldRunes(s), func(r rune) bool { return r == ' ' }) {
@@ -18,7 +18,7 @@ func FoldName(s string) string {
 		words = words[1:]
 	}
 	for i, w := range words {
-		if w == "i" && i > 0 && i < len(words)-1 {
+		if w == "i" && i > 0 {
 			words[i] = "e"
 		}
 	}

@@ -51,17 +51,70 @@ func (d *doc) objectsAfter(si, i int, c compiledCue) []graph.Mention {
 	return objects
 }
 
+// possessiveLeader reads "Rabbani's Jamiat" and "the Junbish-i-Milli of
+// General Abdul Rashid Dostum": the person heads the group.
+func (d *doc) possessiveLeader(si int, c compiledCue) {
+	w := d.words[si]
+	ms := d.bySent[si]
+	for a := 0; a+1 < len(ms); a++ {
+		x, y := ms[a], ms[a+1]
+		switch {
+		case x.Type == graph.Person && y.Type == graph.Organization && !x.Anaphor &&
+			y.First == x.Last+1 && w[x.Last] == "'s":
+			d.emit(c.rel, x, y, si)
+		case x.Type == graph.Organization && y.Type == graph.Person && !y.Anaphor &&
+			y.First == x.Last+1 && w[x.Last] == "of" && x.First > 0 && w[x.First-1] == "the":
+			d.emit(c.rel, y, x, si)
+		}
+	}
+}
+
 // mutual reads "ISKP and the Taliban have fought each other", "HIG and
 // Jamiat were bitter rivals": the listed subjects relate to one another.
 func (d *doc) mutual(si int, c compiledCue) {
 	for _, sp := range d.cueSpans(si, c.byFirst) {
 		group := d.subjectBefore(si, sp[0], c.rel.From)
+		if listed := d.listedSubjects(si, sp[0], c.rel.From); len(listed) > len(group) {
+			group = listed
+		}
 		for a := 0; a < len(group); a++ {
 			for b := a + 1; b < len(group); b++ {
 				d.emit(c.rel, group[a], group[b], si)
 			}
 		}
 	}
+}
+
+// listedSubjects returns the names of the clause before token i that are
+// not governed by a preposition: "Rabbani's Jamiat, the Junbish-i-Milli of
+// General Dostum and the Shia Hizb-i-Wahdat formed ...". A leading "When ...,"
+// clause is left out.
+func (d *doc) listedSubjects(si, i int, types []string) []graph.Mention {
+	w := d.words[si]
+	toks := d.in.Sentences[si].Tokens
+	start := 0
+	for start < len(toks) && !toks[start].Word {
+		start++ // a bullet
+	}
+	if start >= i {
+		return nil
+	}
+	switch w[start] {
+	case "when", "after", "as", "since", "while", "although", "though", "because", "if", "before", "once", "until":
+		for k := start + 1; k < i; k++ {
+			if w[k] == "," {
+				start = k + 1
+				break
+			}
+		}
+	}
+	var out []graph.Mention
+	for _, m := range d.bySent[si] {
+		if m.First >= start && m.Last <= i && allowed(types, m.Type) && !d.objectOfPreposition(si, m) && !d.isModifier(si, m) {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // together reads "X fights alongside the Taliban in Kunduz": the subject

@@ -169,6 +169,8 @@ func (x *Extractor) Extract(in Input) []graph.Relation {
 				d.mutual(si, c)
 			case "raid":
 				d.raid(si, c)
+			case "possessive":
+				d.possessiveLeader(si, c)
 			case "passive":
 				d.passive(si, c)
 			case "between":
