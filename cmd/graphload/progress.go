@@ -28,7 +28,7 @@ func (p *progress) update(st pipeline.Stats) {
 	if secs <= 0 {
 		secs = 1e-9
 	}
-	fmt.Fprintf(p.io.Err, "\r%d documents, %.0f docs/s, %.2f MB/s   ", st.Documents, float64(st.Documents)/secs, float64(st.Bytes)/1e6/secs)
+	fmt.Fprintf(p.io.Err, "\r%d documents, %.0f docs/s, %.2f MB/s, about %s left   ", st.Documents, float64(st.Documents)/secs, float64(st.Bytes)/1e6/secs, st.ETA().Round(time.Second))
 	p.printed = true
 }
 

@@ -6,6 +6,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"os"
 	"runtime"
 	"strings"
 	"sync"
@@ -90,11 +91,20 @@ type Options struct {
 
 // Stats counts what a run did.
 type Stats struct {
-	Files     int
-	Documents int
-	Skipped   int
-	Bytes     int64
-	Elapsed   time.Duration
+	Files      int
+	Documents  int
+	Skipped    int
+	Bytes      int64 // text extracted so far
+	TotalBytes int64 // the size of the input files, for an estimate of the time left
+	Elapsed    time.Duration
+}
+
+// ETA estimates the time left from the bytes done so far.
+func (s Stats) ETA() time.Duration {
+	if s.Bytes == 0 || s.TotalBytes <= s.Bytes {
+		return 0
+	}
+	return time.Duration(float64(s.Elapsed) * float64(s.TotalBytes-s.Bytes) / float64(s.Bytes))
 }
 
 // Run reads every article under paths and returns their merged graph. The
@@ -117,6 +127,11 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, opt Options) (*graph
 		return nil, st, err
 	}
 	st.Files = len(files)
+	for _, f := range files {
+		if info, err := os.Stat(f); err == nil {
+			st.TotalBytes += info.Size()
+		}
+	}
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)

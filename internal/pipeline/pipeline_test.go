@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/graphload/graphload/internal/graph"
 	"github.com/graphload/graphload/internal/testschema"
@@ -133,4 +134,10 @@ func TestWorkersDoNotChangeTheGraph(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, one.SortedEntities(), many.SortedEntities())
 	assert.Equal(t, one.SortedRelations(), many.SortedRelations())
+}
+
+func TestETA(t *testing.T) {
+	st := Stats{Bytes: 25, TotalBytes: 100, Elapsed: 10 * time.Second}
+	assert.Equal(t, 30*time.Second, st.ETA())
+	assert.Zero(t, Stats{}.ETA())
 }
