@@ -126,6 +126,7 @@ type Graph struct {
 	Relations map[string]*Relation
 	Articles  map[string]*Article
 	symmetric map[string]bool
+	unsorted  map[string]bool // relations whose Sources need sorting
 }
 
 // New returns an empty graph; symmetric lists the relation types whose
@@ -136,6 +137,7 @@ func New(symmetric []string) *Graph {
 		Relations: map[string]*Relation{},
 		Articles:  map[string]*Article{},
 		symmetric: map[string]bool{},
+		unsorted:  map[string]bool{},
 	}
 	for _, s := range symmetric {
 		g.symmetric[s] = true
@@ -189,7 +191,11 @@ func (g *Graph) Add(d DocGraph) {
 		for d, n := range r.SourceCounts {
 			cur.SourceCounts[d] += n
 		}
-		cur.Sources = mergeStrings(cur.Sources, r.Sources)
+		// an article is added once, so its id is new to the relation: append
+		// now, sort when the graph is read (merging sorted lists here made a
+		// corpus's merge quadratic in the articles a relation appears in)
+		cur.Sources = append(cur.Sources, r.Sources...)
+		g.unsorted[k] = true
 		for _, ev := range r.Evidence {
 			if len(cur.Evidence) >= MaxEvidence {
 				break
@@ -211,8 +217,16 @@ func (g *Graph) SortedEntities() []*Entity {
 	return out
 }
 
-// SortedRelations returns the relations ordered by type, then ends.
+// SortedRelations returns the relations ordered by type, then ends, each
+// with its sources sorted.
 func (g *Graph) SortedRelations() []*Relation {
+	for k := range g.unsorted {
+		if r := g.Relations[k]; r != nil {
+			sort.Strings(r.Sources)
+			r.Sources = dedupSorted(r.Sources)
+		}
+		delete(g.unsorted, k)
+	}
 	out := make([]*Relation, 0, len(g.Relations))
 	for _, r := range g.Relations {
 		out = append(out, r)
@@ -237,6 +251,16 @@ func (g *Graph) SortedArticles() []*Article {
 		out = append(out, a)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+func dedupSorted(s []string) []string {
+	out := s[:0]
+	for i, x := range s {
+		if i == 0 || x != s[i-1] {
+			out = append(out, x)
+		}
+	}
 	return out
 }
 
