@@ -146,10 +146,10 @@ func RelationProperties(rel *graph.Relation) map[string]any {
 		"offsets": offsets, "count": rel.Count,
 	}
 	// sourceCounts runs parallel to sources: how many of count each article supports
-	if len(rel.SourceCounts) > 0 {
+	if len(rel.Sources) > 0 {
 		counts := make([]int, len(rel.Sources))
 		for i, s := range rel.Sources {
-			counts[i] = rel.SourceCounts[s]
+			counts[i] = rel.SourceCount(s)
 		}
 		props["sourceCounts"] = counts
 	}
@@ -236,7 +236,7 @@ func Decode(r io.Reader, symmetric []string) (*graph.Graph, error) {
 			}
 			gr := &graph.Relation{Type: rel.Label, From: from, To: to, Sources: strs(rel.Properties["sources"]),
 				Count: num(rel.Properties["count"]), FirstSeen: str(rel.Properties["firstSeen"]), LastSeen: str(rel.Properties["lastSeen"])}
-			if counts, ok := rel.Properties["sourceCounts"].([]any); ok && len(counts) == len(gr.Sources) {
+			if counts, ok := rel.Properties["sourceCounts"].([]any); ok && len(counts) == len(gr.Sources) && len(counts) > 1 {
 				gr.SourceCounts = map[string]int{}
 				for i, c := range counts {
 					gr.SourceCounts[gr.Sources[i]] = num(c)

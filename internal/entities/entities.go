@@ -232,7 +232,8 @@ func (d *doc) add(si, first, last int, typ, kind, name string, anaphor bool, key
 	}
 	e := d.entities[key]
 	if e == nil && !anaphor {
-		e = &graph.Entity{Key: key, Type: typ, Kind: kind, Name: name}
+		// copies: slices of the text would keep the whole document in memory
+		e = &graph.Entity{Key: strings.Clone(key), Type: typ, Kind: kind, Name: strings.Clone(name)}
 		d.entities[key] = e
 	}
 	if e != nil {
@@ -240,7 +241,7 @@ func (d *doc) add(si, first, last int, typ, kind, name string, anaphor bool, key
 		if !anaphor {
 			e.Mentions++
 			if surface := cleanSurface(text); graph.FoldName(surface) != "" && surface != e.Name && !containsString(e.Aliases, surface) {
-				e.Aliases = append(e.Aliases, surface)
+				e.Aliases = append(e.Aliases, strings.Clone(surface))
 				sort.Strings(e.Aliases)
 			}
 			if e.Kind == "" {

@@ -90,10 +90,25 @@ type Relation struct {
 	Sources  []string // document ids, sorted
 	Count    int
 	// SourceCounts says how many of Count each source article supports, so
-	// that a loader can combine provenance per article.
+	// that a loader can combine provenance per article. It is nil while the
+	// relation has one source (that source supports all of Count): most
+	// relations, and a map each would be most of a large graph's memory.
+	// Read it with SourceCount.
 	SourceCounts map[string]int
 	FirstSeen    string // earliest article date, when articles have dates
 	LastSeen     string
+}
+
+// SourceCount returns how many of the relation's supporting mentions come
+// from the article doc.
+func (r *Relation) SourceCount(doc string) int {
+	if r.SourceCounts == nil {
+		if len(r.Sources) == 1 && r.Sources[0] == doc {
+			return r.Count
+		}
+		return 0
+	}
+	return r.SourceCounts[doc]
 }
 
 // Key identifies a relation; symmetric relations are keyed with their ends ordered.
@@ -177,20 +192,29 @@ func (g *Graph) Add(d DocGraph) {
 			}
 			c.Evidence = append([]Evidence(nil), r.Evidence...)
 			c.Sources = append([]string(nil), r.Sources...)
-			c.SourceCounts = map[string]int{}
-			for d, n := range r.SourceCounts {
-				c.SourceCounts[d] = n
+			c.SourceCounts = nil
+			if len(r.SourceCounts) > 0 && len(r.Sources) > 1 {
+				c.SourceCounts = map[string]int{}
+				for d, n := range r.SourceCounts {
+					c.SourceCounts[d] = n
+				}
 			}
 			g.Relations[k] = &c
 			continue
 		}
-		cur.Count += r.Count
 		if cur.SourceCounts == nil {
 			cur.SourceCounts = map[string]int{}
+			for _, src := range cur.Sources {
+				cur.SourceCounts[src] = cur.SourceCount(src)
+			}
+			if len(cur.Sources) == 1 {
+				cur.SourceCounts[cur.Sources[0]] = cur.Count
+			}
 		}
-		for d, n := range r.SourceCounts {
-			cur.SourceCounts[d] += n
+		for _, src := range r.Sources {
+			cur.SourceCounts[src] += r.SourceCount(src)
 		}
+		cur.Count += r.Count
 		// an article is added once, so its id is new to the relation: append
 		// now, sort when the graph is read (merging sorted lists here made a
 		// corpus's merge quadratic in the articles a relation appears in)

@@ -301,7 +301,7 @@ func Plan(g *graph.Graph, s Schema) ([]Statement, error) {
 // exact when the graph records it (graph.Relation.SourceCounts, which
 // extraction always fills), else apportioned by SplitCount.
 func Contributions(r *graph.Relation) []Contribution {
-	if len(r.SourceCounts) == 0 {
+	if len(r.SourceCounts) == 0 && len(r.Sources) != 1 {
 		return SplitCount(r.Count, r.Sources, r.Evidence)
 	}
 	srcs := append([]string{}, r.Sources...)
@@ -309,7 +309,7 @@ func Contributions(r *graph.Relation) []Contribution {
 	srcs = dedup(srcs)
 	out := make([]Contribution, 0, len(srcs))
 	for _, d := range srcs {
-		out = append(out, Contribution{Doc: d, N: r.SourceCounts[d]})
+		out = append(out, Contribution{Doc: d, N: r.SourceCount(d)})
 	}
 	return out
 }

@@ -226,6 +226,17 @@ var unitNouns = map[string]bool{"fighters": true, "forces": true, "units": true,
 func (d *doc) collect() []graph.Relation {
 	byKey := map[string]*graph.Relation{}
 	var keys []string
+	// one copy of each evidence sentence, shared by the relations it
+	// supports: a slice of the text would keep the whole document in memory
+	copies := map[int]string{}
+	sentence := func(si int) string {
+		c, ok := copies[si]
+		if !ok {
+			c = strings.Clone(d.in.Sentences[si].Text)
+			copies[si] = c
+		}
+		return c
+	}
 	for _, f := range d.findings {
 		rel := d.x.s.Relation(f.typ)
 		k := graph.RelationKey(f.typ, f.from, f.to, rel.Symmetric)
@@ -235,12 +246,11 @@ func (d *doc) collect() []graph.Relation {
 			if rel.Symmetric && to < from {
 				from, to = to, from
 			}
-			r = &graph.Relation{Type: f.typ, From: from, To: to, Sources: []string{d.in.Doc.ID}, FirstSeen: d.in.Doc.Date, LastSeen: d.in.Doc.Date, SourceCounts: map[string]int{}}
+			r = &graph.Relation{Type: f.typ, From: from, To: to, Sources: []string{d.in.Doc.ID}, FirstSeen: d.in.Doc.Date, LastSeen: d.in.Doc.Date}
 			byKey[k] = r
 			keys = append(keys, k)
 		}
-		r.Count++
-		r.SourceCounts[d.in.Doc.ID]++
+		r.Count++ // one source: SourceCounts stays nil, Count is its count
 		for _, si := range f.evidence {
 			if len(r.Evidence) >= graph.MaxEvidence {
 				break
@@ -253,7 +263,7 @@ func (d *doc) collect() []graph.Relation {
 				}
 			}
 			if !dup {
-				r.Evidence = append(r.Evidence, graph.Evidence{DocID: d.in.Doc.ID, Sentence: s.Text, Span: s.Span})
+				r.Evidence = append(r.Evidence, graph.Evidence{DocID: d.in.Doc.ID, Sentence: sentence(si), Span: s.Span})
 			}
 		}
 	}
