@@ -131,12 +131,12 @@ func relationRow(r *graph.Relation) []string {
 // sourceCounts lists how many of the count each source supports, parallel
 // to the sources; empty when the graph does not say.
 func sourceCounts(r *graph.Relation) string {
-	if len(r.SourceCounts) == 0 {
+	if len(r.SourceCounts) == 0 && len(r.Sources) != 1 {
 		return ""
 	}
 	parts := make([]string, len(r.Sources))
 	for i, s := range r.Sources {
-		parts[i] = strconv.Itoa(r.SourceCounts[s])
+		parts[i] = strconv.Itoa(r.SourceCount(s))
 	}
 	return strings.Join(parts, ArrayDelimiter)
 }

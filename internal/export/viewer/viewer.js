@@ -26,7 +26,7 @@
   var svg = el("svg", { viewBox: "0 0 " + data.width + " " + data.height, role: "img" });
   canvas.appendChild(svg);
   var defs = el("defs", {}, svg);
-  var marker = el("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse" }, defs);
+  var marker = el("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: "userSpaceOnUse", orient: "auto-start-reverse" }, defs);
   el("path", { d: "M0 0 L10 5 L0 10 z", fill: "#7f7f7f" }, marker);
   var viewport = el("g", { id: "viewport" }, svg);
   var edgeLayer = el("g", { "class": "edges" }, viewport);
