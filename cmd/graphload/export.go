@@ -29,11 +29,7 @@ type exportOptions struct {
 	Output    string
 	Quiet     bool
 
-	URI          string
-	Username     string
-	PasswordFile string
-	Database     string
-	password     string // from --password-file or NEO4J_PASSWORD; never printed
+	connOptions
 }
 
 func parseExport(args []string, io *streams) (*exportOptions, error) {
@@ -54,10 +50,7 @@ func parseExport(args []string, io *streams) (*exportOptions, error) {
 	fs.StringVar(&o.Format, "format", "", "output format: "+strings.Join(export.Formats, ", ")+" (default: from the --output extension, else jsonl)")
 	fs.StringVar(&o.Output, "output", "", "output file, or - for standard output (required); csv: a folder, or a .zip file")
 	fs.BoolVar(&o.Quiet, "quiet", false, "no progress on stderr")
-	fs.StringVar(&o.URI, "uri", "", "Neo4j URI, when not --from (default $NEO4J_URI or "+defaultURI+")")
-	fs.StringVar(&o.Username, "username", "", "Neo4j user (default $NEO4J_USERNAME or "+defaultUsername+")")
-	fs.StringVar(&o.PasswordFile, "password-file", "", "file whose first line is the password (default: $NEO4J_PASSWORD; there is no --password flag)")
-	fs.StringVar(&o.Database, "database", "", "database (default $NEO4J_DATABASE or "+defaultDatabase+")")
+	o.connOptions.register(fs, "Neo4j URI, when not --from")
 	fs.Usage = func() {
 		fmt.Fprintln(io.Err, "usage: graphload export [--around NAME [--hops N]] [filters] --format FORMAT --output FILE [--from graph.jsonl]")
 		fmt.Fprintln(io.Err, "Reads the graph from Neo4j (as 'graphload load' connects) or, with --from, from a file written by 'graphload extract'.")
@@ -97,24 +90,8 @@ func parseExport(args []string, io *streams) (*exportOptions, error) {
 		}
 		return o, nil
 	}
-	o.URI = firstSet(o.URI, io.Getenv("NEO4J_URI"), defaultURI)
-	o.Username = firstSet(o.Username, io.Getenv("NEO4J_USERNAME"), defaultUsername)
-	o.Database = firstSet(o.Database, io.Getenv("NEO4J_DATABASE"), defaultDatabase)
-	if err := checkURI(o.URI); err != nil {
+	if err := o.connOptions.resolve(io, " (or read a file with --from)"); err != nil {
 		return nil, err
-	}
-	if o.PasswordFile != "" {
-		b, err := os.ReadFile(o.PasswordFile)
-		if err != nil {
-			return nil, fmt.Errorf("read --password-file: %w", err)
-		}
-		o.password, _, _ = strings.Cut(string(b), "\n")
-		o.password = strings.TrimSuffix(o.password, "\r")
-	} else {
-		o.password = io.Getenv("NEO4J_PASSWORD")
-	}
-	if o.password == "" {
-		return nil, fmt.Errorf("%w: no password: set NEO4J_PASSWORD or use --password-file FILE (or read a file with --from)", errUsage)
 	}
 	return o, nil
 }
@@ -235,7 +212,7 @@ func runExport(ctx context.Context, args []string, io *streams) error {
 
 // readNeo4j reads the stored graph; errors carry the database exit status.
 func readNeo4j(ctx context.Context, o *exportOptions, s *ontology.Schema) (*graph.Graph, error) {
-	drv, err := neo4jload.Open(ctx, neo4jload.Config{URI: o.URI, Username: o.Username, Password: o.password, Database: o.Database})
+	drv, err := neo4jload.Open(ctx, o.config())
 	if err != nil {
 		return nil, databaseError(ctx, err)
 	}

@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/url"
 	"os"
-	"strings"
 	"time"
 
 	"github.com/graphload/graphload/internal/apoc"
@@ -28,14 +27,9 @@ var uriSchemes = map[string]bool{"bolt": true, "bolt+s": true, "bolt+ssc": true,
 // loadOptions are the flags of 'graphload load'.
 type loadOptions struct {
 	extractOptions
-	From         string
-	URI          string
-	Username     string
-	PasswordFile string
-	Database     string
-	BatchSize    int
-
-	password string // from --password-file or NEO4J_PASSWORD; never printed
+	connOptions
+	From      string
+	BatchSize int
 }
 
 func parseLoad(args []string, io *streams) (*loadOptions, error) {
@@ -43,10 +37,7 @@ func parseLoad(args []string, io *streams) (*loadOptions, error) {
 	fs := newFlags("load", io)
 	o.extractOptions.register(fs)
 	fs.StringVar(&o.From, "from", "", "load a graph written by 'graphload extract' (APOC JSON lines, - for standard input) instead of extracting PATHs")
-	fs.StringVar(&o.URI, "uri", "", "Neo4j URI: bolt://, bolt+s://, neo4j://, neo4j+s:// (default $NEO4J_URI or "+defaultURI+")")
-	fs.StringVar(&o.Username, "username", "", "Neo4j user (default $NEO4J_USERNAME or "+defaultUsername+")")
-	fs.StringVar(&o.PasswordFile, "password-file", "", "file whose first line is the password (default: $NEO4J_PASSWORD; there is no --password flag)")
-	fs.StringVar(&o.Database, "database", "", "database (default $NEO4J_DATABASE or "+defaultDatabase+")")
+	o.connOptions.register(fs, "Neo4j URI: bolt://, bolt+s://, neo4j://, neo4j+s://")
 	fs.IntVar(&o.BatchSize, "batch-size", neo4jload.DefaultBatchSize, "rows written per transaction")
 	fs.Usage = func() {
 		fmt.Fprintln(io.Err, "usage: graphload load [flags] PATH...")
@@ -67,24 +58,8 @@ func parseLoad(args []string, io *streams) (*loadOptions, error) {
 	case o.BatchSize <= 0:
 		return nil, fmt.Errorf("%w: --batch-size must be positive", errUsage)
 	}
-	o.URI = firstSet(o.URI, io.Getenv("NEO4J_URI"), defaultURI)
-	o.Username = firstSet(o.Username, io.Getenv("NEO4J_USERNAME"), defaultUsername)
-	o.Database = firstSet(o.Database, io.Getenv("NEO4J_DATABASE"), defaultDatabase)
-	if err := checkURI(o.URI); err != nil {
+	if err := o.connOptions.resolve(io, ""); err != nil {
 		return nil, err
-	}
-	if o.PasswordFile != "" {
-		b, err := os.ReadFile(o.PasswordFile)
-		if err != nil {
-			return nil, fmt.Errorf("read --password-file: %w", err)
-		}
-		o.password, _, _ = strings.Cut(string(b), "\n")
-		o.password = strings.TrimSuffix(o.password, "\r")
-	} else {
-		o.password = io.Getenv("NEO4J_PASSWORD")
-	}
-	if o.password == "" {
-		return nil, fmt.Errorf("%w: no password: set NEO4J_PASSWORD or use --password-file FILE", errUsage)
 	}
 	return o, nil
 }
@@ -122,7 +97,7 @@ func runLoad(ctx context.Context, args []string, io *streams) error {
 	addr := neo4jload.Addr(o.URI)
 	// Connect first: a wrong address or password fails in seconds, not
 	// after a long extraction.
-	drv, err := neo4jload.Open(ctx, neo4jload.Config{URI: o.URI, Username: o.Username, Password: o.password, Database: o.Database})
+	drv, err := neo4jload.Open(ctx, o.config())
 	if err != nil {
 		return databaseError(ctx, err)
 	}

@@ -34,14 +34,14 @@ func TestParseLoad(t *testing.T) {
 		usage   bool
 	}{
 		{name: "defaults", args: []string{"corpus"}, env: map[string]string{"NEO4J_PASSWORD": "pw"},
-			want: loadOptions{URI: defaultURI, Username: "neo4j", Database: "neo4j", BatchSize: neo4jload.DefaultBatchSize, password: "pw"}},
+			want: loadOptions{connOptions: connOptions{URI: defaultURI, Username: "neo4j", Database: "neo4j", password: "pw"}, BatchSize: neo4jload.DefaultBatchSize}},
 		{name: "environment", args: []string{"corpus"}, env: env,
-			want: loadOptions{URI: "neo4j+s://abc.databases.neo4j.io", Username: "analyst", Database: "graph", BatchSize: neo4jload.DefaultBatchSize, password: "from-env"}},
+			want: loadOptions{connOptions: connOptions{URI: "neo4j+s://abc.databases.neo4j.io", Username: "analyst", Database: "graph", password: "from-env"}, BatchSize: neo4jload.DefaultBatchSize}},
 		{name: "flags over environment", env: env,
 			args: []string{"corpus", "--uri", "bolt+s://db:7687", "--username", "u", "--database", "d", "--batch-size", "50", "--password-file", pwFile},
-			want: loadOptions{URI: "bolt+s://db:7687", Username: "u", Database: "d", BatchSize: 50, password: "from-file"}},
+			want: loadOptions{connOptions: connOptions{URI: "bolt+s://db:7687", Username: "u", Database: "d", password: "from-file"}, BatchSize: 50}},
 		{name: "from a file", args: []string{"--from", "g.jsonl"}, env: map[string]string{"NEO4J_PASSWORD": "pw"},
-			want: loadOptions{From: "g.jsonl", URI: defaultURI, Username: "neo4j", Database: "neo4j", BatchSize: neo4jload.DefaultBatchSize, password: "pw"}},
+			want: loadOptions{connOptions: connOptions{URI: defaultURI, Username: "neo4j", Database: "neo4j", password: "pw"}, From: "g.jsonl", BatchSize: neo4jload.DefaultBatchSize}},
 		{name: "no --password flag", args: []string{"corpus", "--password", "hunter22"}, env: env, wantErr: "flag provided but not defined: -password", usage: true},
 		{name: "no password", args: []string{"corpus"}, wantErr: "no password", usage: true},
 		{name: "empty password file", args: []string{"corpus", "--password-file", writeFile(t, "empty", "\n")}, wantErr: "no password", usage: true},

@@ -288,26 +288,7 @@ func (x *Extractor) demonymOnly(words []graph.Token) bool {
 // word is long, no other name ends with it, and it names nothing else:
 // "Ansarullah" for Jamaat Ansarullah, "Jhangvi" for Lashkar-e-Jhangvi.
 func lastWordsOf(s *ontology.Schema, x *Extractor) map[string]entry {
-	count := map[string]int{}
-	out := map[string]entry{}
-	for _, o := range s.Orgs {
-		seen := map[string]bool{}
-		for _, n := range append([]string{o.Name}, o.Aliases...) {
-			words := strings.Fields(graph.FoldName(n))
-			if len(words) < 2 {
-				continue
-			}
-			w := words[len(words)-1]
-			if seen[w] {
-				continue
-			}
-			seen[w] = true
-			count[w]++
-			if o.Kind == "militant_group" {
-				out[w] = entry{Type: graph.Organization, Kind: o.Kind, Name: o.Name}
-			}
-		}
-	}
+	out := distinctiveWords(s, x, func(w []string) string { return w[len(w)-1] })
 	// words of place and person names are not a group's name alone
 	named := map[string]bool{}
 	for _, p := range s.Locations {
@@ -325,8 +306,7 @@ func lastWordsOf(s *ontology.Schema, x *Extractor) map[string]entry {
 		}
 	}
 	for w := range out {
-		_, demonym := x.demonyms[w]
-		if named[w] || count[w] > 1 || len(w) < 7 || x.stop[w] || demonym || len(x.ix.byKey[w]) > 0 || s.GivenNames[w] || x.orgHeads[w] || x.militant[w] || englishLooking(w) {
+		if named[w] || len(w) < 7 || x.orgHeads[w] || x.militant[w] || englishLooking(w) {
 			delete(out, w)
 		}
 	}
@@ -348,19 +328,29 @@ func englishLooking(w string) bool {
 // organization when no other organization's name starts with it and it is
 // not a name of its own ("Haqqani" for the Haqqani Network, not "Islamic").
 func firstWordsOf(s *ontology.Schema, x *Extractor) map[string]entry {
+	return distinctiveWords(s, x, func(w []string) string { return w[0] })
+}
+
+// distinctiveWords maps the word pick chooses from an organization's
+// names (of two words or more) to the organization, when that organization
+// is a militant group and the only one, of any kind, whose names give that
+// word ("Jamiat" names a party as well as a militant alias: neither), and
+// the word is no stopword, demonym, gazetteer name or given name.
+func distinctiveWords(s *ontology.Schema, x *Extractor, pick func(words []string) string) map[string]entry {
 	count := map[string]int{}
 	out := map[string]entry{}
 	for _, o := range s.Orgs {
 		seen := map[string]bool{}
 		for _, n := range append([]string{o.Name}, o.Aliases...) {
 			words := strings.Fields(graph.FoldName(n))
-			if len(words) < 2 || seen[words[0]] {
+			if len(words) < 2 {
 				continue
 			}
-			w := words[0]
+			w := pick(words)
+			if seen[w] {
+				continue
+			}
 			seen[w] = true
-			// every organization counts, so that "Jamiat" (Jamiat-e Islami, a
-			// party) never names the one militant group whose alias starts with it
 			count[w]++
 			if o.Kind == "militant_group" {
 				out[w] = entry{Type: graph.Organization, Kind: o.Kind, Name: o.Name}
