@@ -78,17 +78,28 @@ func SchemaStatements(s Schema) ([]string, error) {
 	return out, nil
 }
 
-// mergeContrib is a Cypher expression: the per-article contributions of
-// old (parallel lists oldDocs/oldN) without the articles of row.docs, plus
-// row.contrib, sorted by document. Loading an article again thus replaces
-// its contribution; other articles' contributions stay.
+// mergeContrib returns Cypher clauses that end with contrib in scope: the
+// per-article contributions of old (parallel lists oldDocs/oldN) without the
+// articles of row.docs, plus row.contrib, sorted by document. Loading an
+// article again thus replaces its contribution; other articles' stay. carry
+// lists the variables the statement needs after it.
 //
-// A new node or relationship (old list null) takes row.contrib as it is:
-// the rows come sorted, and skipping the merge keeps first loads fast.
-func mergeContrib(oldDocs, oldN string) string {
-	return "CASE WHEN " + oldDocs + " IS NULL THEN row.contrib ELSE " +
-		"reduce(acc = [], c IN [i IN range(0, size(" + oldDocs + ") - 1) WHERE NOT " + oldDocs + "[i] IN row.docs | {doc: " + oldDocs + "[i], n: " + oldN + "[i]}] + row.contrib | " +
-		"[x IN acc WHERE x.doc < c.doc] + [c] + [x IN acc WHERE x.doc >= c.doc]) END"
+// The lists are grouped by document (a row's own contribution wins) and
+// sorted in a subquery: linear in their length up to the sort. A hub
+// (Afghanistan, named by 100,000 articles) stalled the earlier merge, which
+// tested list membership and inserted element by element.
+func mergeContrib(oldDocs, oldN, carry string) string {
+	return "WITH " + carry + ", CASE WHEN " + oldDocs + " IS NULL THEN [] ELSE\n" +
+		"    [i IN range(0, size(" + oldDocs + ") - 1) | {doc: " + oldDocs + "[i], n: " + oldN + "[i], fresh: false}] END +\n" +
+		"  [c IN row.contrib | {doc: c.doc, n: c.n, fresh: true}] AS allc\n" +
+		"CALL {\n" +
+		"  WITH allc\n" +
+		"  UNWIND allc AS c\n" +
+		"  WITH c.doc AS doc, collect(c) AS cs\n" +
+		"  WITH doc, [x IN cs WHERE x.fresh] + [x IN cs WHERE NOT x.fresh] AS cs\n" +
+		"  ORDER BY doc\n" +
+		"  RETURN collect({doc: doc, n: cs[0].n}) AS contrib\n" +
+		"}\n"
 }
 
 // EntityCypher merges entity nodes of one label on key. name is set when
@@ -102,7 +113,8 @@ func EntityCypher(s Schema, label string) (string, error) {
 		"MERGE (n:`" + label + "` {key: row.key})\n" +
 		"ON CREATE SET n.name = row.name\n" +
 		"WITH n, row, n.sources AS os, n.sourceMentions AS om\n" +
-		"WITH n, row, " + mergeContrib("os", "om") + " AS contrib,\n" +
+		mergeContrib("os", "om", "n, row") +
+		"WITH n, row, contrib,\n" +
 		"  CASE WHEN n.aliases IS NULL THEN row.aliases ELSE\n" +
 		"    reduce(acc = n.aliases, a IN row.aliases | CASE WHEN a IN acc THEN acc ELSE [x IN acc WHERE x < a] + [a] + [x IN acc WHERE x > a] END) END AS aliases\n" +
 		"SET n.kind = coalesce(n.kind, row.kind),\n" +
@@ -152,7 +164,8 @@ func RelationCypher(s Schema, typ, from, to string) (string, error) {
 		"MERGE (a)-[r:`" + typ + "`]->(b)\n" +
 		"WITH r, row, r.sources AS os, r.sourceCounts AS oc,\n" +
 		"  coalesce(r.evidence, []) AS oe, coalesce(r.evidenceSources, []) AS oes, coalesce(r.offsets, []) AS oo\n" +
-		"WITH r, row, " + mergeContrib("os", "oc") + " AS contrib,\n" +
+		mergeContrib("os", "oc", "r, row, os, oe, oes, oo") +
+		"WITH r, row, contrib,\n" +
 		"  CASE WHEN os IS NULL THEN row.evidence ELSE\n" +
 		"  reduce(acc = [], e IN [i IN range(0, size(oe) - 1) WHERE NOT oes[i] IN row.docs |\n" +
 		"      {doc: oes[i], start: toInteger(split(split(oo[i], ':')[-1], '-')[0]), sentence: oe[i], offset: oo[i]}] + row.evidence |\n" +
