@@ -200,7 +200,11 @@ func TestNeo4jBrowser(t *testing.T) {
 	require.NoError(t, err)
 	httpURL := os.Getenv("NEO4J_HTTP_URL")
 	if httpURL == "" {
-		httpURL = "http://" + u.Hostname() + ":7474"
+		port := os.Getenv("NEO4J_HTTP_PORT") // as scripts/neo4j-local reads it
+		if port == "" {
+			port = "7474"
+		}
+		httpURL = "http://" + u.Hostname() + ":" + port
 	}
 	// The guide, served from localhost (Browser's default allow-list for
 	// remote guides is "guides.neo4j.com, localhost") with CORS.
