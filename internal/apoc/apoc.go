@@ -22,8 +22,8 @@ import (
 
 // ArticleLabel and MentionsType name the provenance part of the graph.
 const (
-	ArticleLabel = "Article"
-	MentionsType = "MENTIONS"
+	ArticleLabel = graph.ArticleLabel
+	MentionsType = graph.MentionsType
 )
 
 // Node is one node line.

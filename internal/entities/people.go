@@ -107,22 +107,6 @@ func (d *doc) isPerson(si, start, end int, titled bool) bool {
 	return false
 }
 
-// lastName returns end when the run [start, end) looks like a name that may
-// go on: it has a given name or a title before it; otherwise -1.
-func (d *doc) lastName(si, start, end int) int {
-	toks := d.sents[si].Tokens
-	if start > 0 {
-		w := graph.FoldWord(toks[start-1].Text)
-		if d.x.s.ReligiousTitles[w] || d.x.s.OfficeTitles[w] {
-			return end
-		}
-	}
-	if d.x.s.GivenNames[graph.FoldWord(toks[start].Text)] {
-		return end
-	}
-	return -1
-}
-
 func (d *doc) mentionAtStart(si, tok int) int {
 	for i, m := range d.mentions[si] {
 		if m.First == tok {

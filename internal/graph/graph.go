@@ -16,6 +16,14 @@ const (
 	Location     = "Location"
 )
 
+// ArticleLabel and MentionsType name the provenance part of a stored graph:
+// the node standing for a document, and its relationship to what it names.
+// They are graphload's own, not the schema's.
+const (
+	ArticleLabel = "Article"
+	MentionsType = "MENTIONS"
+)
+
 // Document is one article as read from disk.
 type Document struct {
 	ID     string // file name or the id field of a JSON line

@@ -12,8 +12,8 @@ import (
 // ArticleLabel and MentionsType name the provenance part of the graph; they
 // are fixed by graphload, not by the schema.
 const (
-	ArticleLabel = "Article"
-	MentionsType = "MENTIONS"
+	ArticleLabel = graph.ArticleLabel
+	MentionsType = graph.MentionsType
 )
 
 // Kind says what a statement writes.

@@ -279,7 +279,6 @@ func (d *doc) between(si int, c compiledCue) {
 // compound reads "the al Qaeda-linked IMU" and "the Pakistan-based group":
 // the mention before the hyphen is the object, the next one the subject.
 func (d *doc) compound(si int, c compiledCue) {
-	toks := d.in.Sentences[si].Tokens
 	ms := d.bySent[si]
 	for k, m := range ms {
 		if !d.isModifier(si, m) || !allowed(c.rel.To, m.Type) {
@@ -305,7 +304,6 @@ func (d *doc) compound(si int, c compiledCue) {
 				break
 			}
 		}
-		_ = toks
 	}
 }
 
