@@ -28,6 +28,7 @@ type Extractor struct {
 	s           *ontology.Schema
 	ix          *index
 	stop        map[string]bool
+	nameFinal   map[string]bool // stopwords that may end a name ("Gul Jan")
 	connectors  map[string]bool
 	directions  map[string]bool
 	dirNouns    map[string]bool
@@ -66,6 +67,7 @@ func New(s *ontology.Schema) *Extractor {
 	x := &Extractor{
 		s:           s,
 		stop:        set(s.Lexicon.Stopwords),
+		nameFinal:   set(s.Lexicon.NameFinalWords),
 		connectors:  set(s.Lexicon.NameConnectors),
 		directions:  set(s.Lexicon.Directions),
 		dirNouns:    set(s.Lexicon.DirectionNouns),

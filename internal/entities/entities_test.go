@@ -90,6 +90,35 @@ func TestSurnamesAndAliasesResolve(t *testing.T) {
 	assert.Contains(t, people[0].Aliases, "Tor Malang")
 }
 
+func TestAliasAfterComma(t *testing.T) {
+	r, _ := extract(t, "Police arrested Qari Noorullah Sadat, also known as Qari Noor, in Jalalabad. Qari Noor ran a cell.")
+	var people []*graph.Entity
+	for _, e := range r.Entities {
+		if e.Type == graph.Person {
+			people = append(people, e)
+		}
+	}
+	require.Len(t, people, 1, "%v", names(r))
+	assert.Contains(t, people[0].Aliases, "Qari Noor")
+}
+
+func TestNameEndingInMonthWord(t *testing.T) {
+	tests := []struct {
+		text string
+		want string
+	}{
+		{"Police detained Haji Gul Jan, a Taliban courier.", "Person:Haji Gul Jan"},
+		{"Mohammad Jan Sultani, a spokesman, said it.", "Person:Mohammad Jan Sultani"},
+		{"Mullah Sher Agha was detained in Jan. 2011.", "Person:Mullah Sher Agha"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			r, _ := extract(t, tt.text)
+			assert.Contains(t, names(r), tt.want)
+		})
+	}
+}
+
 func TestMentionOffsets(t *testing.T) {
 	text := "Clashes in Kunduz.\nThe Islamic Jihad Union (IJU) is active; the IJU recruits."
 	r, _ := extract(t, text)

@@ -59,6 +59,9 @@ func (d *doc) nameRun(si, i int) int {
 		case t.Word && capitalised(t.Text) && !d.x.stop[w]:
 			j++
 			last = j
+		case t.Word && capitalised(t.Text) && d.x.nameFinal[w] && j > i && !d.dateFollows(si, j+1):
+			j++
+			last = j
 		case t.Word && d.x.connectors[w] && !capitalised(t.Text) && j > i && w != "and" && w != "the":
 			j++
 		case !t.Word && (t.Text == "-" || t.Text == "'") && j > i && j+1 < len(toks) && toks[j+1].Word && toks[j+1].Start == t.End && t.Start == toks[j-1].End:
@@ -68,6 +71,17 @@ func (d *doc) nameRun(si, i int) int {
 		}
 	}
 	return last
+}
+
+// dateFollows reports whether token k of sentence si starts a date's rest:
+// a period or a number ("Jan. 5", "Jan 2010").
+func (d *doc) dateFollows(si, k int) bool {
+	toks := d.sents[si].Tokens
+	if k >= len(toks) {
+		return false
+	}
+	t := toks[k].Text
+	return t == "." || t != "" && t[0] >= '0' && t[0] <= '9'
 }
 
 // headedLocations reads places named by a head noun: "Argo district",

@@ -302,7 +302,7 @@ func (d *doc) aliases(si int) {
 			continue
 		}
 		k := m.Last
-		if w(k) == "," || toks[min(k, len(toks)-1)].Text == "(" {
+		if k < len(toks) && (toks[k].Text == "," || toks[k].Text == "(") {
 			k++
 		}
 		if w(k) == "who" && (w(k+1) == "was" || w(k+1) == "is") {

@@ -61,6 +61,7 @@ type Furniture struct {
 type Lexicon struct {
 	Stopwords          []string            `yaml:"stopwords"`
 	NameConnectors     []string            `yaml:"name_connectors"`
+	NameFinalWords     []string            `yaml:"name_final_words"`
 	Directions         []string            `yaml:"directions"`
 	DirectionNouns     []string            `yaml:"direction_nouns"`
 	Demonyms           map[string]string   `yaml:"demonyms"`

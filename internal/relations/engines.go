@@ -1,6 +1,8 @@
 package relations
 
 import (
+	"strings"
+
 	"github.com/graphload/graphload/internal/graph"
 )
 
@@ -432,12 +434,12 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 			if !d.x.personish[w[n]] || d.inMention(si, n) {
 				continue
 			}
-			// "the network's chief fundraiser": the last noun is the role
-			for n+1 < len(w) && d.in.Sentences[si].Tokens[n+1].Word && !capitalised(d.in.Sentences[si].Tokens[n+1].Text) && !isVerbish(w[n+1]) && w[n+1] != "and" {
-				n++
-			}
-			if !d.x.personish[w[n]] {
-				break
+			// "the network's chief fundraiser": the last role noun of the run is
+			// the role ("a Taliban leader responsible for ...": leader)
+			for e := n + 1; e < len(w) && d.in.Sentences[si].Tokens[e].Word && !capitalised(d.in.Sentences[si].Tokens[e].Text) && !isVerbish(w[e]) && w[e] != "and"; e++ {
+				if d.x.personish[w[e]] {
+					n = e
+				}
 			}
 			lesser := det == "a" || det == "an" || det == "one" || d.regional(si, n)
 			if org, ok := d.orgEndingAt(si, n); ok && org.First >= j {
@@ -548,10 +550,20 @@ func (d *doc) mentionEndingAt(si, end int) *graph.Mention {
 func (d *doc) orgEndingAt(si, k int) (graph.Mention, bool) {
 	w := d.words[si]
 	toks := d.in.Sentences[si].Tokens
-	// "the Taliban's shadow governor", "the LeJ's operational chief": up to two
-	// qualifying words may stand between a possessive and the role
-	for skip := 0; skip < 2 && k-1 > 0 && toks[k-1].Word && !capitalised(toks[k-1].Text) && !d.inMention(si, k-1) && w[k-2] != "the" && !isVerbish(w[k-1]); skip++ {
-		if w[k-2] == "'s" || d.x.demoting[w[k-1]] || d.x.personish[w[k-1]] || len(w[k-1]) > 3 {
+	// "the Taliban's shadow governor", "the LeJ's operational chief", "Taliban
+	// weapons smuggler", "Taliban IED cell leader", "Taliban sub-commander": up to
+	// three qualifying words may stand between the group and the role. A plural
+	// here is a noun modifier ("explosives trainer"), not a verb.
+	for skip := 0; skip < 3 && k-1 > 0 && !d.inMention(si, k-1) && w[k-2] != "the"; skip++ {
+		t := toks[k-1]
+		if t.Text == "-" && k-2 > 0 && toks[k-2].Word && !d.inMention(si, k-2) {
+			k-- // the hyphen of "sub-commander"; its prefix is read next
+			continue
+		}
+		if !t.Word || capitalised(t.Text) && !isAcronym(t.Text) || isFunctionWord(w[k-1]) || strings.HasSuffix(w[k-1], "ed") {
+			break
+		}
+		if w[k-2] == "'s" || d.x.demoting[w[k-1]] || d.x.personish[w[k-1]] || len(w[k-1]) > 3 || isAcronym(t.Text) {
 			k--
 			continue
 		}

@@ -717,6 +717,27 @@ var memberNouns = map[string]bool{"recruit": true, "recruits": true, "ranks": tr
 // isVerbish reports whether a lower-case word after a name is more likely
 // a verb or a function word than a noun the name qualifies.
 func isVerbish(w string) bool {
+	if isFunctionWord(w) {
+		return true
+	}
+	return len(w) > 2 && (w[len(w)-2:] == "ed" || w[len(w)-1:] == "s" && !(len(w) > 3 && w[len(w)-3:] == "ers"))
+}
+
+// isAcronym reports whether a token is written in capitals ("IED", "NDS").
+func isAcronym(s string) bool {
+	n := 0
+	for _, r := range s {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+		n++
+	}
+	return n >= 2
+}
+
+// isFunctionWord reports whether a lower-case word is an auxiliary, a
+// preposition, a conjunction or an adverb that cannot qualify a noun.
+func isFunctionWord(w string) bool {
 	switch w {
 	case "is", "are", "was", "were", "has", "have", "had", "and", "or", "in", "of", "to", "with", "as",
 		"at", "on", "for", "by", "from", "which", "who", "that", "also", "said", "says", "will", "would",
@@ -727,7 +748,7 @@ func isVerbish(w string) bool {
 		"over", "through", "across", "where", "when", "while", "whose", "if", "because", "though", "although":
 		return true
 	}
-	return len(w) > 2 && (w[len(w)-2:] == "ed" || w[len(w)-1:] == "s" && !(len(w) > 3 && w[len(w)-3:] == "ers"))
+	return false
 }
 
 // listHead returns the first member of the list that cands[k] ends.

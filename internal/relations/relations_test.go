@@ -65,6 +65,12 @@ func TestEngines(t *testing.T) {
 			[]string{"International Security Assistance Force -TARGETED-> Haqqani Network"}, nil},
 		{"reported speech has no subject", "Shah Mahmood Miakhel says the Taliban operate in Ghazni.",
 			[]string{"Taliban -OPERATES_IN-> Ghazni"}, []string{"Shah Mahmood Miakhel -OPERATES_IN-> Ghazni"}},
+		{"qualifying nouns between the group and the role", "In Zurmat district, the force captured Taliban weapons smuggler Haji Dost Mohammad Kakar.",
+			[]string{"Haji Dost Mohammad Kakar -MEMBER_OF-> Taliban"}, nil},
+		{"a hyphenated role", "Police killed TTP sub-commander Qari Sher Zaman in Bara.",
+			[]string{"Qari Sher Zaman -MEMBER_OF-> Tehrik-i-Taliban Pakistan"}, nil},
+		{"a role with its description after it", "Mawlawi Gul Rahim, a Haqqani Network commander responsible for suicide attacks, was detained.",
+			[]string{"Mawlawi Gul Rahim -MEMBER_OF-> Haqqani Network"}, nil},
 		{"endpoint types are checked", "Kabul is an ally of Tashkent.",
 			nil, []string{"Kabul -ALLIED_WITH-> Tashkent"}},
 	}
