@@ -74,6 +74,13 @@ type Lexicon struct {
 	PersonNouns        []string            `yaml:"person_nouns"`
 	GivenNameSuffixes  []string            `yaml:"given_name_suffixes"`
 	DemotingModifiers  []string            `yaml:"demoting_modifiers"`
+	FunctionWords      []string            `yaml:"function_words"`
+	IrregularVerbs     []string            `yaml:"irregular_verbs"`
+	TransitiveVerbs    []string            `yaml:"transitive_verbs"`
+	MemberNouns        []string            `yaml:"member_nouns"`
+	FollowerNouns      []string            `yaml:"follower_nouns"`
+	OrganizationNouns  []string            `yaml:"organization_nouns"`
+	UnitNouns          []string            `yaml:"unit_nouns"`
 	Anaphora           map[string][]string `yaml:"anaphora"`
 	Abbreviations      []string            `yaml:"abbreviations"`
 	Furniture          Furniture           `yaml:"furniture"`

@@ -197,7 +197,7 @@ func (d *doc) attributiveCue(si int, c compiledCue) {
 				continue
 			}
 			gap := w[m.Last:sp[0]]
-			if len(gap) == 0 || len(gap) == 1 && (gap[0] == "'s" || d.in.Sentences[si].Tokens[m.Last].Word && !isVerbish(gap[0])) {
+			if len(gap) == 0 || len(gap) == 1 && (gap[0] == "'s" || d.in.Sentences[si].Tokens[m.Last].Word && !d.x.verbish(gap[0])) {
 				mm := m
 				subject = &mm
 			}
@@ -436,7 +436,7 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 			}
 			// "the network's chief fundraiser": the last role noun of the run is
 			// the role ("a Taliban leader responsible for ...": leader)
-			for e := n + 1; e < len(w) && d.in.Sentences[si].Tokens[e].Word && !capitalised(d.in.Sentences[si].Tokens[e].Text) && !isVerbish(w[e]) && w[e] != "and"; e++ {
+			for e := n + 1; e < len(w) && d.in.Sentences[si].Tokens[e].Word && !capitalised(d.in.Sentences[si].Tokens[e].Text) && !d.x.verbish(w[e]) && w[e] != "and"; e++ {
 				if d.x.personish[w[e]] {
 					n = e
 				}
@@ -560,7 +560,7 @@ func (d *doc) orgEndingAt(si, k int) (graph.Mention, bool) {
 			k-- // the hyphen of "sub-commander"; its prefix is read next
 			continue
 		}
-		if !t.Word || capitalised(t.Text) && !isAcronym(t.Text) || isFunctionWord(w[k-1]) || strings.HasSuffix(w[k-1], "ed") {
+		if !t.Word || capitalised(t.Text) && !isAcronym(t.Text) || d.x.function[w[k-1]] || strings.HasSuffix(w[k-1], "ed") {
 			break
 		}
 		if w[k-2] == "'s" || d.x.demoting[w[k-1]] || d.x.personish[w[k-1]] || len(w[k-1]) > 3 || isAcronym(t.Text) {

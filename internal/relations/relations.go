@@ -39,6 +39,13 @@ type Extractor struct {
 	personish    map[string]bool
 	locHeads     map[string]string
 	speech       map[string]bool
+	function     map[string]bool // function words: never a qualified noun
+	irregular    map[string]bool // past tenses without -ed
+	transitive   map[string]bool // verbs whose object a name often is
+	members      map[string]bool // plural nouns for a group's people
+	followers    map[string]bool // nouns that make a name a qualifier of people
+	orgNouns     map[string]bool // generic heads after a group's name
+	units        map[string]bool // parts of a group
 }
 
 type compiledCue struct {
@@ -89,11 +96,25 @@ func New(s *ontology.Schema, places Places) *Extractor {
 	for h, k := range s.Lexicon.LocationHeads {
 		x.locHeads[graph.FoldWord(h)] = k
 	}
-	x.speech = map[string]bool{}
-	for _, v := range s.Lexicon.SpeechVerbs {
-		x.speech[graph.FoldWord(v)] = true
-	}
+	lx := s.Lexicon
+	x.speech = foldedSet(lx.SpeechVerbs)
+	x.function = foldedSet(lx.FunctionWords)
+	x.irregular = foldedSet(lx.IrregularVerbs)
+	x.transitive = foldedSet(lx.TransitiveVerbs)
+	x.members = foldedSet(lx.MemberNouns)
+	x.followers = foldedSet(lx.FollowerNouns)
+	x.orgNouns = foldedSet(lx.OrganizationNouns)
+	x.units = foldedSet(lx.UnitNouns)
 	return x
+}
+
+// foldedSet returns the folded words as a set.
+func foldedSet(words []string) map[string]bool {
+	set := make(map[string]bool, len(words))
+	for _, w := range words {
+		set[graph.FoldWord(w)] = true
+	}
+	return set
 }
 
 func foldPhrase(p string) []string {
@@ -215,12 +236,8 @@ func (d *doc) unitOf(si int, m graph.Mention) bool {
 	if k < len(w) && w[k] == "'s" {
 		k++
 	}
-	return k < len(w) && unitNouns[w[k]]
+	return k < len(w) && d.x.units[w[k]]
 }
-
-var unitNouns = map[string]bool{"fighters": true, "forces": true, "units": true, "unit": true, "cell": true,
-	"cells": true, "militants": true, "men": true, "commanders": true, "chapter": true, "wing": true,
-	"branch": true, "contingent": true, "detachment": true, "battalion": true, "brigade": true}
 
 // collect merges the findings into relations with provenance.
 func (d *doc) collect() []graph.Relation {
@@ -477,23 +494,19 @@ func (d *doc) objectOfPreposition(si int, m graph.Mention) bool {
 	return d.governedByVerb(si, m)
 }
 
-// transitive are verbs whose object a name often is ("fought the Karzai
-// government and ISAF"): a name after one is not the subject of what follows.
-var transitive = map[string]bool{"fought": true, "fights": true, "attacked": true, "targeted": true,
-	"killed": true, "captured": true, "arrested": true, "joined": true, "hosts": true, "hosted": true,
-	"sheltered": true, "backed": true, "funded": true, "supported": true, "met": true, "defeated": true,
-	"ousted": true, "expelled": true, "evicted": true, "accused": true, "blamed": true, "helped": true}
-
 // governedByVerb reports whether a transitive verb stands before the name in
 // its clause, with only a list of objects between ("fought the Karzai
 // government and ISAF").
 func (d *doc) governedByVerb(si int, m graph.Mention) bool {
 	w := d.words[si]
 	for k := m.First - 1; k >= 0 && k >= m.First-6; k-- {
-		if w[k] == "," || w[k] == ";" || d.inMention(si, k) {
+		if w[k] == "," || w[k] == ";" {
 			return false
 		}
-		if transitive[w[k]] {
+		if d.inMention(si, k) {
+			continue // another object of the list: "the Karzai government and ISAF"
+		}
+		if d.x.transitive[w[k]] {
 			return true
 		}
 	}
@@ -652,13 +665,9 @@ func (d *doc) qualifies(si int, m graph.Mention) bool {
 		return false
 	}
 	w := d.words[si][m.Last]
-	return d.x.personish[w] || d.x.personish[trimPlural(w)] || memberNouns[w] || followerNouns[w] ||
+	return d.x.personish[w] || d.x.personish[trimPlural(w)] || d.x.members[w] || d.x.followers[w] ||
 		strings.HasSuffix(w, "ists") || strings.HasSuffix(w, "ers") && len(w) > 5
 }
-
-// followerNouns are the words that make a name a qualifier of people.
-var followerNouns = map[string]bool{"loyalists": true, "supporters": true, "followers": true, "men": true,
-	"forces": true, "network": true, "group": true, "faction": true, "camp": true, "family": true, "clan": true}
 
 // relativeBefore returns the index of "who" (or "which", "that") standing
 // right before token i, auxiliaries and adverbs aside; -1 if there is none.
@@ -698,26 +707,18 @@ func (d *doc) attributive(si int, m graph.Mention) bool {
 	}
 	w := d.words[si][m.Last]
 	r := []rune(toks[m.Last].Text)
-	if len(r) == 0 || r[0] < 'a' || r[0] > 'z' || isVerbish(w) {
+	if len(r) == 0 || r[0] < 'a' || r[0] > 'z' || d.x.verbish(w) {
 		return false
 	}
 	// "IMU fighters operate ...": the group acts through its people; "the
 	// Jamaat-e-Islami party" is the party itself
-	return !d.x.personish[w] && !d.x.personish[trimPlural(w)] && !memberNouns[w] && !orgNouns[w]
+	return !d.x.personish[w] && !d.x.personish[trimPlural(w)] && !d.x.members[w] && !d.x.orgNouns[w]
 }
 
-// orgNouns are generic heads that follow a group's name without making it a qualifier.
-var orgNouns = map[string]bool{"party": true, "group": true, "movement": true, "network": true,
-	"organization": true, "organisation": true, "faction": true, "militia": true, "outfit": true}
-
-// memberNouns are plural words for a group's people that the person nouns
-// of the lexicon do not spell.
-var memberNouns = map[string]bool{"recruit": true, "recruits": true, "ranks": true, "cadres": true, "cadre": true}
-
-// isVerbish reports whether a lower-case word after a name is more likely
+// verbish reports whether a lower-case word after a name is more likely
 // a verb or a function word than a noun the name qualifies.
-func isVerbish(w string) bool {
-	if isFunctionWord(w) {
+func (x *Extractor) verbish(w string) bool {
+	if x.function[w] || x.irregular[w] {
 		return true
 	}
 	return len(w) > 2 && (w[len(w)-2:] == "ed" || w[len(w)-1:] == "s" && !(len(w) > 3 && w[len(w)-3:] == "ers"))
@@ -733,22 +734,6 @@ func isAcronym(s string) bool {
 		n++
 	}
 	return n >= 2
-}
-
-// isFunctionWord reports whether a lower-case word is an auxiliary, a
-// preposition, a conjunction or an adverb that cannot qualify a noun.
-func isFunctionWord(w string) bool {
-	switch w {
-	case "is", "are", "was", "were", "has", "have", "had", "and", "or", "in", "of", "to", "with", "as",
-		"at", "on", "for", "by", "from", "which", "who", "that", "also", "said", "says", "will", "would",
-		"can", "could", "may", "might", "must", "should", "did", "does", "do", "remains", "remain",
-		"continues", "continue", "appears", "claimed", "denied", "reportedly", "still", "now", "then",
-		"itself", "only", "not", "but", "since", "after", "before", "until", "into", "against", "alongside",
-		"later", "already", "often", "recently", "soon", "again", "during", "near", "along", "amid", "under",
-		"over", "through", "across", "where", "when", "while", "whose", "if", "because", "though", "although":
-		return true
-	}
-	return false
 }
 
 // listHead returns the first member of the list that cands[k] ends.

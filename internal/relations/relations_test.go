@@ -71,6 +71,9 @@ func TestEngines(t *testing.T) {
 			[]string{"Qari Sher Zaman -MEMBER_OF-> Tehrik-i-Taliban Pakistan"}, nil},
 		{"a role with its description after it", "Mawlawi Gul Rahim, a Haqqani Network commander responsible for suicide attacks, was detained.",
 			[]string{"Mawlawi Gul Rahim -MEMBER_OF-> Haqqani Network"}, nil},
+		{"an irregular past after a group is its verb", "After 2005 Lashkar-e-Islam fought the Karzai government and ISAF alongside the Taliban, with pockets of support in Khyber.",
+			[]string{"Lashkar-e-Islam -ALLIED_WITH-> Taliban", "Lashkar-e-Islam -OPERATES_IN-> Khyber"},
+			[]string{"International Security Assistance Force -ALLIED_WITH-> Taliban", "International Security Assistance Force -OPERATES_IN-> Khyber"}},
 		{"endpoint types are checked", "Kabul is an ally of Tashkent.",
 			nil, []string{"Kabul -ALLIED_WITH-> Tashkent"}},
 	}
