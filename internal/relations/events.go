@@ -75,6 +75,63 @@ func (d *doc) raid(si int, c compiledCue) {
 	}
 }
 
+// strike reads SUBJECT killed|captured ... VICTIMS: whoever kills or
+// captures a group's people targets the group ("the CTD killed a commander
+// of the LeJ-A", "NDS forces killed AQIS's emir", "police arrested X, a TTP
+// commander"). The victims' group is the target, named or reached through a
+// victim's role.
+func (d *doc) strike(si int, c compiledCue) {
+	w := d.words[si]
+	spans := d.cueSpans(si, c.byFirst)
+	for n, sp := range spans {
+		// "X was killed", "TTP commander killed in Bajaur": no one acts
+		if sp[1] >= len(w) || d.in.Sentences[si].Tokens[sp[1]].Text == "," || d.x.function[w[sp[1]]] {
+			continue
+		}
+		if k := sp[0] - 1; k >= 0 && (w[k] == "was" || w[k] == "were" || w[k] == "been" || w[k] == "being" || w[k] == "is" || w[k] == "are") {
+			continue
+		}
+		var subjects []graph.Mention
+		for _, s := range d.subjectBefore(si, sp[0], c.rel.From) {
+			// "killed a Haqqani facilitator and captured ...": the first
+			// cue's victims are not the second one's subject
+			if n == 0 || s.First < spans[n-1][1] {
+				subjects = append(subjects, s)
+			}
+		}
+		if len(subjects) == 0 {
+			continue
+		}
+		end := d.clauseEnd(si, sp[1])
+		var targets []graph.Mention
+		for _, m := range d.bySent[si] {
+			if m.First < sp[1] || m.Last > end || m.First-sp[1] > 12 {
+				continue
+			}
+			switch m.Type {
+			case graph.Organization:
+				// "a commander of the banned LeJ-A", "Taliban sub-commander X",
+				// "AQIS's emir"; not "in a joint operation with the NDS"
+				of := m.First > 0 && (w[m.First-1] == "of" || m.First > 1 && w[m.First-1] == "the" && w[m.First-2] == "of")
+				if of || !d.objectOfPreposition(si, m) {
+					targets = append(targets, m)
+				}
+			case graph.Person:
+				for _, r := range d.rolesOf(si, m) {
+					targets = append(targets, r.org)
+				}
+			}
+		}
+		for _, s := range subjects {
+			for _, t := range targets {
+				if allowed(c.rel.To, t.Type) {
+					d.emit(c.rel, s, t, si)
+				}
+			}
+		}
+	}
+}
+
 // victimsAfter returns the people the cue acts on: the first person named
 // within a few words after it, with those listed beside them ("killed the
 // Taliban leader, X", "killed IMU facilitator, X, and Y").

@@ -202,6 +202,8 @@ func (x *Extractor) Extract(in Input) []graph.Relation {
 				d.role(si, c)
 			case "event":
 				d.event(si, c)
+			case "strike":
+				d.strike(si, c)
 			case "containment":
 				d.containment(si, c)
 			}
@@ -318,12 +320,22 @@ func (d *doc) matchAt(si, i int, phrase []string) (int, bool) {
 			}
 			return 0, false
 		}
+		// an adverb may stand inside a phrase: "clashed repeatedly with",
+		// "is closely allied with"
+		if pi > 0 && j+1 < len(w) && w[j] != phrase[pi] && isAdverb(w[j]) && toks[j].Word {
+			j++
+		}
 		if j >= len(w) || !toks[j].Word || w[j] != phrase[pi] {
 			return 0, false
 		}
 		j++
 	}
 	return j, true
+}
+
+// isAdverb reports whether a lower-case word is an -ly adverb.
+func isAdverb(w string) bool {
+	return len(w) > 4 && strings.HasSuffix(w, "ly") && w != "only" && w != "early" && w != "family" && w != "italy"
 }
 
 // cueSpans returns the [start, end) token ranges where any of the phrases
@@ -549,7 +561,8 @@ func (d *doc) subjectBefore(si, i int, types []string) []graph.Mention {
 	for k := i - 1; k >= 0; k-- {
 		w := d.words[si][k]
 		// reported speech, or the start of the clause the cue stands in
-		if d.x.speech[w] || w == ";" || w == "," && k+1 < i && (d.words[si][k+1] == "but" || d.words[si][k+1] == "while" || d.words[si][k+1] == "whereas") {
+		// ("claimed to have killed" is no reported speech)
+		if d.x.speech[w] && d.words[si][k+1] != "to" || w == ";" || w == "," && k+1 < i && (d.words[si][k+1] == "but" || d.words[si][k+1] == "while" || d.words[si][k+1] == "whereas") {
 			from = k + 1
 			break
 		}
@@ -563,11 +576,21 @@ func (d *doc) subjectBefore(si, i int, types []string) []graph.Mention {
 		}
 	}
 	pick := -1
+	scene := false
 	for k := len(cands) - 1; k >= 0; k-- {
 		if !d.objectOfPreposition(si, d.listHead(si, cands, k)) {
+			// a place the relation cannot start from only sets the scene
+			// ("an operation across western Kandahar province, targeting ...")
+			if cands[k].Type == graph.Location && !allowed(types, graph.Location) {
+				scene = true
+				continue
+			}
 			pick = k
 			break
 		}
+	}
+	if pick < 0 && scene {
+		return nil
 	}
 	if pick < 0 {
 		// every candidate is governed by a preposition ("People loyal to
@@ -597,7 +620,7 @@ func (d *doc) subjectBefore(si, i int, types []string) []graph.Mention {
 	}
 	if len(group) > 0 && group[0].Type == graph.Person && allowed(types, graph.Organization) {
 		for _, m := range ms {
-			if m.Type == graph.Organization && m.Last <= group[0].First && group[0].First-m.Last <= 2 {
+			if m.Type == graph.Organization && m.First >= from && m.Last <= group[0].First && group[0].First-m.Last <= 2 {
 				out = append(out, m)
 			}
 		}
