@@ -288,6 +288,19 @@ func (d *doc) containment(si int, c compiledCue) {
 				d.emit(c.rel, in, out, si)
 			}
 		}
+		// or of an earlier sentence of the paragraph ("Operations in Farah
+		// province ... In Bakwa district, ...")
+		if in.Kind != "district" && in.Kind != "city" {
+			continue
+		}
+		para := d.in.Sentences[si].Paragraph
+		for s := si - 1; s >= 0 && d.in.Sentences[s].Paragraph == para; s-- {
+			for _, out := range d.bySent[s] {
+				if out.Type == graph.Location && !out.Anaphor && rank(out) > rank(in) && d.x.places.DirectlyIn(out.EntityKey, in.EntityKey) {
+					d.emit(c.rel, in, out, s, si)
+				}
+			}
+		}
 	}
 }
 

@@ -84,6 +84,8 @@ func TestEngines(t *testing.T) {
 			[]string{"Afghan National Army -TARGETED-> Taliban"}, nil},
 		{"a passive kill has no actor", "TTP commander killed in Bajaur operation, Lashkar-e-Jhangvi suspect held in Quetta",
 			nil, []string{"Tehrik-i-Taliban Pakistan -TARGETED-> Lashkar-e-Jhangvi"}},
+		{"a district in a province named earlier in the paragraph", "Operations continued in Farah province. In Bakwa district, the force captured a smuggler.",
+			[]string{"Bakwa -LOCATED_IN-> Farah"}, nil},
 		{"endpoint types are checked", "Kabul is an ally of Tashkent.",
 			nil, []string{"Kabul -ALLIED_WITH-> Tashkent"}},
 	}
