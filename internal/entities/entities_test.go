@@ -59,6 +59,8 @@ func TestEntities(t *testing.T) {
 			nil, []string{"Location:Afghanistan", "Location:Pakistan", "Location:Uzbekistan"}},
 		{"furniture adds nothing", "The Taliban are active.\nPlease consider a donation to support us.\nIraq\nSyria\nBoko Haram\nYemen",
 			[]string{"Organization:Taliban"}, []string{"Organization:Boko Haram", "Location:Syria"}},
+		{"a place and an organization head", "Commanders of the Miranshah Shura met in the town.",
+			[]string{"Organization:Miranshah Shura"}, []string{"Location:Miranshah"}},
 		{"a group's first word before a role", "Police arrested a Haqqani facilitator in Gardez.",
 			[]string{"Organization:Haqqani Network"}, nil},
 	}

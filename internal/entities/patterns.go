@@ -254,6 +254,7 @@ func (d *doc) shapedOrganizations(si int) {
 		}
 		// a sub-unit right after a known organization ("ISAF Joint Command") is part of it
 		if i > 0 && d.covered[si][i-1] {
+			d.placeHeadedOrganization(si, i)
 			continue
 		}
 		end := d.nameRun(si, i)
@@ -275,6 +276,28 @@ func (d *doc) shapedOrganizations(si int) {
 		}
 		d.add(si, i, end, graph.Organization, d.x.orgKind(words), joinTokens(words), false, "")
 		i = end - 1
+	}
+}
+
+// placeHeadedOrganization reads a place and one organization head as a
+// group of its own: "the Peshawar Shura", "the Sindh Police". Countries are
+// left out: their armies and police are in the gazetteer.
+func (d *doc) placeHeadedOrganization(si, i int) {
+	toks := d.sents[si].Tokens
+	if !d.x.orgHeads[d.folded[si][i]] || i+1 < len(toks) && toks[i+1].Word && capitalised(toks[i+1].Text) {
+		return
+	}
+	for k, m := range d.mentions[si] {
+		if m.Last != i || m.Type != graph.Location || m.Anaphor {
+			continue
+		}
+		if m.Kind == "country" || m.Kind == "" {
+			return
+		}
+		words := toks[m.First : i+1]
+		d.removeMention(si, k)
+		d.add(si, m.First, i+1, graph.Organization, d.x.orgKind(words), joinTokens(words), false, "")
+		return
 	}
 }
 

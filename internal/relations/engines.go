@@ -13,12 +13,56 @@ func (d *doc) verb(si int, c compiledCue) {
 		if len(subjects) == 0 {
 			continue
 		}
+		objects := d.objectsAfter(si, sp[1], c)
+		if len(objects) > 0 && c.rel.Objects == "all" && c.objects != "first" {
+			objects = append(objects, d.frontedPlaces(si, c.rel.To)...)
+		}
 		for _, s := range subjects {
-			for _, o := range d.objectsAfter(si, sp[1], c) {
+			for _, o := range objects {
 				d.emit(c.rel, s, o, si)
 			}
 		}
 	}
+}
+
+// frontedPlaces returns the places of an opening "In PLACE, ..." ("In
+// Faryab Province, which borders Turkmenistan, Taliban fighters overran two
+// checkpoints in Qaramqol district"): what the clause places, it also places
+// there.
+func (d *doc) frontedPlaces(si int, types []string) []graph.Mention {
+	w := d.words[si]
+	toks := d.in.Sentences[si].Tokens
+	k := 0
+	for k < len(toks) && !toks[k].Word {
+		k++ // a bullet
+	}
+	if k >= len(w) || w[k] != "in" || !allowed(types, graph.Location) {
+		return nil
+	}
+	var out []graph.Mention
+	for _, m := range d.bySent[si] {
+		if m.First <= k {
+			continue
+		}
+		if m.Type != graph.Location || m.Anaphor {
+			break
+		}
+		if len(out) == 0 && m.First != k+1 && !(m.First == k+2 && w[k+1] == "the") {
+			break
+		}
+		if len(out) > 0 && !d.coordinated(si, d.skipHead(si, out[len(out)-1].Last), m.First) {
+			break
+		}
+		out = append(out, m)
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	// the place must close the opening phrase: "In Faryab Province, ..."
+	if end := d.skipHead(si, out[len(out)-1].Last); end >= len(w) || w[end] != "," {
+		return nil
+	}
+	return out
 }
 
 // objectsAfter returns the objects of a cue ending at token i: the first
@@ -39,7 +83,10 @@ func (d *doc) objectsAfter(si, i int, c compiledCue) []graph.Mention {
 		if m.First < i || m.Last > end || m.Last-i > 40 {
 			continue
 		}
-		if allowed(c.rel.From, m.Type) && !allowed(c.rel.To, m.Type) && !d.isModifier(si, m) {
+		// another actor starts a clause of its own; one that only qualifies
+		// a noun ("attacks against Afghan National Police checkpoints in X",
+		// "leads ISKP fighters in X") does not
+		if allowed(c.rel.From, m.Type) && !allowed(c.rel.To, m.Type) && !d.isModifier(si, m) && !d.qualifies(si, m) && !d.attributive(si, m) && !d.objectOfPreposition(si, m) {
 			break
 		}
 		// "..., and Uzbekistan has reinforced its border": a new clause's subject

@@ -86,6 +86,10 @@ func TestEngines(t *testing.T) {
 			nil, []string{"Tehrik-i-Taliban Pakistan -TARGETED-> Lashkar-e-Jhangvi"}},
 		{"a district in a province named earlier in the paragraph", "Operations continued in Farah province. In Bakwa district, the force captured a smuggler.",
 			[]string{"Bakwa -LOCATED_IN-> Farah"}, nil},
+		{"an opening place frames the clause", "In Faryab province, Taliban fighters overran two checkpoints in Qaramqol district.",
+			[]string{"Taliban -OPERATES_IN-> Faryab", "Taliban -OPERATES_IN-> Qaramqol"}, nil},
+		{"a group that qualifies a noun does not end the objects", "Mullah Gul Ahmad, who coordinated attacks against Afghan National Police checkpoints in Sancharak and Sozma Qala districts, was arrested.",
+			[]string{"Mullah Gul Ahmad -OPERATES_IN-> Sancharak", "Mullah Gul Ahmad -OPERATES_IN-> Sozma Qala"}, nil},
 		{"endpoint types are checked", "Kabul is an ally of Tashkent.",
 			nil, []string{"Kabul -ALLIED_WITH-> Tashkent"}},
 	}
