@@ -61,6 +61,10 @@ func TestEntities(t *testing.T) {
 			[]string{"Organization:Taliban"}, []string{"Organization:Boko Haram", "Location:Syria"}},
 		{"a place and an organization head", "Commanders of the Miranshah Shura met in the town.",
 			[]string{"Organization:Miranshah Shura"}, []string{"Location:Miranshah"}},
+		{"a group's first word after a place is not that group's", "In Nangarhar, Jalalabad Shura fighters fought on.",
+			[]string{"Organization:Jalalabad Shura"}, []string{"Organization:Shura-e Nazar"}},
+		{"a group's first word at the start of a sentence", "A Haqqani leader was detained in Gardez.",
+			[]string{"Organization:Haqqani Network"}, nil},
 		{"a group's first word before a role", "Police arrested a Haqqani facilitator in Gardez.",
 			[]string{"Organization:Haqqani Network"}, nil},
 	}

@@ -417,7 +417,9 @@ func (d *doc) attributiveOrganizations(si int) {
 			continue
 		}
 		e, ok := d.x.firstWords[w]
-		if !ok {
+		// the first word must start the name: "the Peshawar Shura fighters"
+		// are not Shura-e Nazar's
+		if !ok || i > 0 && toks[i-1].Word && capitalised(toks[i-1].Text) && !d.x.stop[graph.FoldWord(toks[i-1].Text)] {
 			continue
 		}
 		// the role noun right after it, or after one more lower-case word

@@ -176,7 +176,7 @@ func (d *doc) together(si int, c compiledCue) {
 			continue
 		}
 		actors = append(actors, partners...)
-		last := partners[len(partners)-1].Last
+		last := d.skipAcronym(si, partners[len(partners)-1].Last)
 		for _, o := range d.objectsAfter(si, last, c) {
 			if o.First-last > 3 {
 				break
@@ -187,6 +187,16 @@ func (d *doc) together(si int, c compiledCue) {
 			last = o.Last + 2
 		}
 	}
+}
+
+// skipAcronym returns the token after a bracketed acronym at token k
+// ("the Islamic State Khorasan Province (ISKP) in Achin"), else k.
+func (d *doc) skipAcronym(si, k int) int {
+	w := d.words[si]
+	if k+2 < len(w) && w[k] == "(" && w[k+2] == ")" {
+		return k + 3
+	}
+	return k
 }
 
 // relativeAntecedent finds "NAME, which|who ..." before token i with no

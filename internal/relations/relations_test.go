@@ -90,6 +90,8 @@ func TestEngines(t *testing.T) {
 			[]string{"Taliban -OPERATES_IN-> Faryab", "Taliban -OPERATES_IN-> Qaramqol"}, nil},
 		{"a group that qualifies a noun does not end the objects", "Mullah Gul Ahmad, who coordinated attacks against Afghan National Police checkpoints in Sancharak and Sozma Qala districts, was arrested.",
 			[]string{"Mullah Gul Ahmad -OPERATES_IN-> Sancharak", "Mullah Gul Ahmad -OPERATES_IN-> Sozma Qala"}, nil},
+		{"both sides of a clash are where it happens", "Jamaat-ul-Ahrar fighters clashed with the Tehrik-i-Taliban Pakistan (TTP) in Pachir Agam and Chaparhar districts.",
+			[]string{"Jamaat-ul-Ahrar -OPERATES_IN-> Pachir Wa Agam", "Tehrik-i-Taliban Pakistan -OPERATES_IN-> Pachir Wa Agam", "Tehrik-i-Taliban Pakistan -OPERATES_IN-> Chaparhar"}, nil},
 		{"endpoint types are checked", "Kabul is an ally of Tashkent.",
 			nil, []string{"Kabul -ALLIED_WITH-> Tashkent"}},
 	}
