@@ -59,6 +59,10 @@ func (d *doc) nameRun(si, i int) int {
 		case t.Word && capitalised(t.Text) && !d.x.stop[w]:
 			j++
 			last = j
+		case t.Word && capitalised(t.Text) && j > i && d.afterArticle(si, j):
+			// a nisba: "al-Yemeni", "al-Afghani", though a demonym alone is no name
+			j++
+			last = j
 		case t.Word && capitalised(t.Text) && d.x.nameFinal[w] && j > i && !d.dateFollows(si, j+1):
 			j++
 			last = j
@@ -71,6 +75,21 @@ func (d *doc) nameRun(si, i int) int {
 		}
 	}
 	return last
+}
+
+// afterArticle reports whether token k follows the Arabic article of a
+// name ("al-", "el "), a hyphen aside.
+func (d *doc) afterArticle(si, k int) bool {
+	toks := d.sents[si].Tokens
+	p := k - 1
+	if p >= 0 && toks[p].Text == "-" {
+		p--
+	}
+	if p < 0 || !toks[p].Word {
+		return false
+	}
+	a := graph.FoldWord(toks[p].Text)
+	return a == "al" || a == "el"
 }
 
 // dateFollows reports whether token k of sentence si starts a date's rest:

@@ -304,9 +304,18 @@ func (d *doc) passive(si int, c compiledCue) {
 		// only qualify a noun ("a TTP splinter group headed by X"); in a
 		// relative clause, what the pronoun stands for ("the IMU, which ...
 		// was later crushed by the Taliban")
+		// not across reported speech: "X told Radio Azadi that the attackers
+		// were led by Y"
+		start := 0
+		for k := sp[0] - 1; k >= 0; k-- {
+			if d.x.speech[d.words[si][k]] {
+				start = k + 1
+				break
+			}
+		}
 		var object *graph.Mention
 		for _, m := range d.bySent[si] {
-			if m.Last <= sp[0] && allowed(c.rel.To, m.Type) && !d.attributive(si, m) && !d.isModifier(si, m) {
+			if m.First >= start && m.Last <= sp[0] && allowed(c.rel.To, m.Type) && !d.attributive(si, m) && !d.isModifier(si, m) {
 				mm := m
 				object = &mm
 			}
@@ -482,32 +491,68 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 		}
 	}
 	// after the name: "P, a/an/the [mods] ORG ROLE", "P was the ORG's ROLE for X",
-	// "P, who used another name, served as the group's emir"
-	if j, det, ok := d.predicateStart(si, p.Last); ok {
+	// "P, who used another name, served as the group's emir", "P alias A and
+	// Q alias B, both LeJ-A militants"
+	if j, det, ok := d.predicateStart(si, d.listEnd(si, p)); ok {
 		for n := j; n < len(w) && n <= j+7; n++ {
 			if w[n] == "," || w[n] == "." || w[n] == "and" || w[n] == ";" {
 				break
 			}
-			if !d.x.personish[w[n]] || d.inMention(si, n) {
+			plural := det == "both" || det == "all"
+			role := func(w string) string {
+				if d.x.personish[w] || !plural {
+					return w
+				}
+				return trimPlural(w) // "both LeJ-A militants"
+			}
+			if !d.x.personish[role(w[n])] || d.inMention(si, n) {
 				continue
 			}
 			// "the network's chief fundraiser": the last role noun of the run is
 			// the role ("a Taliban leader responsible for ...": leader)
 			for e := n + 1; e < len(w) && d.in.Sentences[si].Tokens[e].Word && !capitalised(d.in.Sentences[si].Tokens[e].Text) && !d.x.verbish(w[e]) && w[e] != "and"; e++ {
-				if d.x.personish[w[e]] {
+				if d.x.personish[role(w[e])] {
 					n = e
 				}
 			}
-			lesser := det == "a" || det == "an" || det == "one" || d.regional(si, n)
+			lesser := det == "a" || det == "an" || det == "one" || plural || d.regional(si, n)
 			if org, ok := d.orgEndingAt(si, n); ok && org.First >= j {
-				out = append(out, roleTie{noun: w[n], org: org, demoted: lesser || d.demotedBetween(si, j, org.First) || d.demotedBetween(si, org.Last, n)})
+				out = append(out, roleTie{noun: role(w[n]), org: org, demoted: lesser || d.demotedBetween(si, j, org.First) || d.demotedBetween(si, org.Last, n)})
 			} else if org, ok := d.orgAfterOf(si, n+1); ok {
-				out = append(out, roleTie{noun: w[n], org: org, demoted: lesser || d.demotedBetween(si, j, n)})
+				out = append(out, roleTie{noun: role(w[n]), org: org, demoted: lesser || d.demotedBetween(si, j, n)})
 			}
 			break
 		}
 	}
 	return out
+}
+
+// listEnd returns where the list of people that p starts ends, when a
+// shared description follows it ("P alias A and Q alias B, both ...");
+// otherwise where p ends.
+func (d *doc) listEnd(si int, p graph.Mention) int {
+	w := d.words[si]
+	end := p.Last
+	for {
+		k := end
+		if k >= len(w) || w[k] != "alias" && w[k] != "aka" && w[k] != "and" {
+			break
+		}
+		next := -1
+		for _, m := range d.bySent[si] {
+			if m.First == k+1 && m.Type == graph.Person {
+				next = m.Last
+			}
+		}
+		if next < 0 {
+			break
+		}
+		end = next
+	}
+	if end == p.Last || end+1 >= len(w) || w[end] != "," || w[end+1] != "both" && w[end+1] != "all" {
+		return p.Last
+	}
+	return end
 }
 
 func boolInt(b bool) int {
@@ -560,6 +605,9 @@ func (d *doc) predicateStart(si, end int) (int, string, bool) {
 	}
 	if j < len(w) && (w[j] == "a" || w[j] == "an" || w[j] == "the" || w[j] == "its" || w[j] == "their" || w[j] == "one") {
 		return j + 1, w[j], true
+	}
+	if comma && j < len(w) && (w[j] == "both" || w[j] == "all") {
+		return j + 1, w[j], true // "X and Y, both LeJ-A militants": each one of them
 	}
 	return 0, "", false
 }
@@ -682,6 +730,10 @@ func (d *doc) groupRoleOrg(si, k int) (graph.Mention, bool) {
 	for n := k - 1; n >= 1; n-- {
 		if d.x.personish[w[n]] || d.x.personish[trimPlural(w[n])] {
 			if org, ok := d.orgEndingAt(si, n); ok {
+				return org, true
+			}
+			// "three suspected members of the TTP, including a local commander, X"
+			if org, ok := d.orgAfterOf(si, n+1); ok && org.Last <= k {
 				return org, true
 			}
 		}

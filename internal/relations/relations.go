@@ -76,6 +76,7 @@ func New(s *ontology.Schema, places Places) *Extractor {
 			}
 			for _, role := range c.Roles {
 				cc.roles[graph.FoldWord(role)] = true
+				x.personish[graph.FoldWord(role)] = true // a role is a person noun too
 			}
 			x.cues = append(x.cues, cc)
 		}
@@ -238,7 +239,11 @@ func (d *doc) unitOf(si int, m graph.Mention) bool {
 	if k < len(w) && w[k] == "'s" {
 		k++
 	}
-	return k < len(w) && d.x.units[w[k]]
+	if k < len(w) && d.x.units[w[k]] {
+		return true
+	}
+	// "a Taliban group commanded by X", "a TTP faction headed by Y": one group of many
+	return k < len(w) && d.x.orgNouns[w[k]] && m.First > 0 && (w[m.First-1] == "a" || w[m.First-1] == "an")
 }
 
 // collect merges the findings into relations with provenance.
@@ -761,7 +766,9 @@ func isAcronym(s string) bool {
 
 // listHead returns the first member of the list that cands[k] ends.
 func (d *doc) listHead(si int, cands []graph.Mention, k int) graph.Mention {
-	for k > 0 && d.coordinated(si, cands[k-1].Last, cands[k].First) {
+	// a list holds names of one type: "from Orakzai, Kurram, and Bajaur, and
+	// Shahidullah Shahid" does not put the man after "from"
+	for k > 0 && cands[k-1].Type == cands[k].Type && d.coordinated(si, cands[k-1].Last, cands[k].First) {
 		k--
 	}
 	return cands[k]
