@@ -738,6 +738,13 @@ func (d *doc) attributive(si int, m graph.Mention) bool {
 	if len(r) == 0 || r[0] < 'a' || r[0] > 'z' || d.x.verbish(w) {
 		return false
 	}
+	// "The Haqqanis maintain close ties": a word with its own object is a verb
+	if m.Last+1 < len(toks) {
+		switch d.words[si][m.Last+1] {
+		case "the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "close", "strong", "several", "many", "some":
+			return false
+		}
+	}
 	// "IMU fighters operate ...": the group acts through its people; "the
 	// Jamaat-e-Islami party" is the party itself
 	return !d.x.personish[w] && !d.x.personish[trimPlural(w)] && !d.x.members[w] && !d.x.orgNouns[w]
