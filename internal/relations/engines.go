@@ -189,6 +189,79 @@ func (d *doc) together(si int, c compiledCue) {
 	}
 }
 
+// apposition reads one organization described by its tie to another:
+// "the IMU, al Qaeda's longtime Central Asian ally", "the Nusra Front,
+// Al-Qaeda's Syrian affiliate", "X, an ally of Y", "al Qaeda's Syrian
+// affiliate, the Nusra Front". The cue phrases are the nouns of the tie.
+func (d *doc) apposition(si int, c compiledCue) {
+	w := d.words[si]
+	toks := d.in.Sentences[si].Tokens
+	nouns := map[string]bool{}
+	for _, p := range c.phrases {
+		if len(p) == 1 {
+			nouns[p[0]] = true
+		}
+	}
+	// tieNoun returns the token of a cue noun at or up to three qualifying
+	// words after k, or -1
+	tieNoun := func(k int) int {
+		for n := k; n < len(w) && n <= k+3; n++ {
+			if nouns[w[n]] && !d.inMention(si, n) {
+				return n
+			}
+			if !toks[n].Word || d.inMention(si, n) || d.x.function[w[n]] {
+				return -1
+			}
+		}
+		return -1
+	}
+	orgAt := func(k int) *graph.Mention {
+		if k < len(w) && w[k] == "the" {
+			k++
+		}
+		for i := range d.bySent[si] {
+			if m := &d.bySent[si][i]; m.First == k && allowed(c.rel.From, m.Type) {
+				return m
+			}
+		}
+		return nil
+	}
+	for _, a := range d.bySent[si] {
+		if !allowed(c.rel.From, a.Type) || a.Anaphor {
+			continue
+		}
+		// "B's [mods] NOUN, A"
+		if d.possessive(si, a) {
+			if n := tieNoun(a.Last + 1); n >= 0 && n+1 < len(w) && w[n+1] == "," {
+				if b := orgAt(n + 2); b != nil {
+					d.emit(c.rel, *b, a, si)
+				}
+			}
+			continue
+		}
+		end := d.skipAcronym(si, a.Last)
+		if end >= len(w) || w[end] != "," {
+			continue
+		}
+		k := end + 1
+		// "A, B's [mods] NOUN"
+		if b := orgAt(k); b != nil && d.possessive(si, *b) {
+			if n := tieNoun(b.Last + 1); n >= 0 {
+				d.emit(c.rel, a, *b, si)
+			}
+			continue
+		}
+		// "A, a|an|the [mods] NOUN of B"
+		if k < len(w) && (w[k] == "a" || w[k] == "an" || w[k] == "the") {
+			if n := tieNoun(k + 1); n >= 0 && n+1 < len(w) && w[n+1] == "of" {
+				if b := orgAt(n + 2); b != nil {
+					d.emit(c.rel, a, *b, si)
+				}
+			}
+		}
+	}
+}
+
 // skipAcronym returns the token after a bracketed acronym at token k
 // ("the Islamic State Khorasan Province (ISKP) in Achin"), else k.
 func (d *doc) skipAcronym(si, k int) int {
@@ -308,7 +381,7 @@ func (d *doc) passive(si int, c compiledCue) {
 		// were led by Y"
 		start := 0
 		for k := sp[0] - 1; k >= 0; k-- {
-			if d.x.speech[d.words[si][k]] {
+			if d.x.speech[d.words[si][k]] && !d.inMention(si, k) {
 				start = k + 1
 				break
 			}

@@ -205,6 +205,8 @@ func (x *Extractor) Extract(in Input) []graph.Relation {
 				d.event(si, c)
 			case "strike":
 				d.strike(si, c)
+			case "apposition":
+				d.apposition(si, c)
 			case "containment":
 				d.containment(si, c)
 			}
@@ -567,7 +569,7 @@ func (d *doc) subjectBefore(si, i int, types []string) []graph.Mention {
 		w := d.words[si][k]
 		// reported speech, or the start of the clause the cue stands in
 		// ("claimed to have killed" is no reported speech)
-		if d.x.speech[w] && d.words[si][k+1] != "to" || w == ";" || w == "," && k+1 < i && (d.words[si][k+1] == "but" || d.words[si][k+1] == "while" || d.words[si][k+1] == "whereas") {
+		if d.x.speech[w] && d.words[si][k+1] != "to" && !d.inMention(si, k) || w == ";" || w == "," && k+1 < i && (d.words[si][k+1] == "but" || d.words[si][k+1] == "while" || d.words[si][k+1] == "whereas") {
 			from = k + 1
 			break
 		}
