@@ -23,6 +23,7 @@ type Cue struct {
 	Phrases      []string `yaml:"phrases"`
 	Roles        []string `yaml:"roles"`
 	DefiniteOnly bool     `yaml:"definite_only"`
+	ObjectGap    int      `yaml:"object_gap"` // over the relation's object_gap
 }
 
 // RelationType is one relation of the ontology.

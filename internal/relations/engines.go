@@ -73,6 +73,9 @@ func (d *doc) objectsAfter(si, i int, c compiledCue) []graph.Mention {
 	end := d.clauseEnd(si, i)
 	if c.rel.Objects != "all" || c.objects == "first" {
 		gap := c.rel.ObjectGap
+		if c.gap > 0 {
+			gap = c.gap
+		}
 		if gap <= 0 {
 			gap = 8
 		}

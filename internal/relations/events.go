@@ -24,7 +24,8 @@ func (d *doc) event(si int, c compiledCue) {
 			// "X, ..., were killed": the nearest people before the cue, with their list
 			var before []graph.Mention
 			for _, m := range d.bySent[si] {
-				if m.Type == graph.Person && m.Last <= sp[0] {
+				// "Three of Hamza's bodyguards were killed": not Hamza
+				if m.Type == graph.Person && m.Last <= sp[0] && !d.possessive(si, m) {
 					before = append(before, m)
 				}
 			}
@@ -42,6 +43,11 @@ func (d *doc) event(si int, c compiledCue) {
 		}
 		place, from, ok := d.eventPlace(si, sp[0])
 		if !ok {
+			continue
+		}
+		// "X had been detained in 2009": an earlier event than the
+		// operation the paragraph tells of
+		if from != si && sp[0] >= 1 && w[sp[0]-1] == "been" && sp[0] >= 2 && w[sp[0]-2] == "had" {
 			continue
 		}
 		for _, v := range victims {

@@ -56,6 +56,7 @@ type compiledCue struct {
 	objects string                // the cue's own "objects", over the relation's
 	roles   map[string]bool
 	defOnly bool
+	gap     int // the cue's own object gap, over the relation's
 }
 
 // New compiles the schema's cues.
@@ -64,7 +65,7 @@ func New(s *ontology.Schema, places Places) *Extractor {
 	for i := range s.Ontology.Relations {
 		r := &s.Ontology.Relations[i]
 		for _, c := range r.Cues {
-			cc := compiledCue{rel: r, how: c.How, roles: map[string]bool{}, defOnly: c.DefiniteOnly, objects: c.Objects}
+			cc := compiledCue{rel: r, how: c.How, roles: map[string]bool{}, defOnly: c.DefiniteOnly, objects: c.Objects, gap: c.ObjectGap}
 			cc.byFirst = map[string][][]string{}
 			for _, p := range c.Phrases {
 				fp := foldPhrase(p)
@@ -578,7 +579,7 @@ func (d *doc) subjectBefore(si, i int, types []string) []graph.Mention {
 	for _, m := range ms {
 		// "the Taliban operate in ...": the cue itself follows the name
 		qualifier := m.Last < i && d.attributive(si, m)
-		if m.First >= from && m.Last <= i && !d.isModifier(si, m) && !qualifier && !d.inPredicate(si, m) && !d.inClosedRelative(si, m, i) {
+		if m.First >= from && m.Last <= i && !d.isModifier(si, m) && !qualifier && !d.inPredicate(si, m) && !d.inClosedRelative(si, m, i) && !d.inApposition(si, m, i) {
 			cands = append(cands, m)
 		}
 	}
@@ -655,6 +656,56 @@ func (d *doc) inClosedRelative(si int, m graph.Mention, i int) bool {
 	}
 	for k := m.Last; k < i; k++ {
 		if w[k] == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// inApposition reports whether a mention stands in an apposition closed
+// before token i ("The IMU, al Qaeda's longtime ally, has rebuilt ...",
+// "by X, a former Taliban minister, to run ..."): it describes the name
+// before it and is not the subject of what follows.
+func (d *doc) inApposition(si int, m graph.Mention, i int) bool {
+	w := d.words[si]
+	open := -1
+	for k := m.First - 1; k >= 1; k-- {
+		if w[k] == "," {
+			open = k
+			break
+		}
+		if w[k] == ";" || d.x.function[w[k]] && w[k] != "the" && w[k] != "a" && w[k] != "an" {
+			return false
+		}
+	}
+	// the name described is a group's or a person's ("Its commander for
+	// Badakhshan, X, operates ..." describes no place)
+	if open < 0 {
+		return false
+	}
+	head := d.mentionEndingAt(si, open)
+	if head == nil && w[open-1] == ")" {
+		head = d.mentionEndingAt(si, open-1)
+	}
+	if head == nil || head.Type == graph.Location {
+		return false
+	}
+	for k := m.Last; k < i; k++ {
+		if w[k] == "," {
+			// "the Taliban, the Haqqani Network, and the IMU", "A, B, C and
+			// D": a list
+			if k+1 >= len(w) || w[k+1] == "and" || w[k+1] == "or" {
+				return false
+			}
+			n := k + 1
+			if w[n] == "the" {
+				n++
+			}
+			for _, o := range d.bySent[si] {
+				if o.First == n && o.Type == m.Type {
+					return false
+				}
+			}
 			return true
 		}
 	}
