@@ -88,8 +88,13 @@ func runEval(ctx context.Context, args []string, io *streams) error {
 			fmt.Fprintf(io.Out, "%s\n  not among the documents read\n", gd.Document)
 			continue
 		}
+		one, err := p.Extract(d)
+		if err != nil {
+			fmt.Fprintf(io.Out, "%s\n  %v\n", gd.Document, err)
+			continue
+		}
 		dg := graph.New(s.Symmetric())
-		dg.Add(p.Document(d))
+		dg.Add(one)
 		r := eval.Score(gd, dg, rules)
 		perDoc.Add(r)
 		fmt.Fprintln(io.Out, gd.Document)

@@ -26,6 +26,8 @@ type Pipeline struct {
 	rules  segment.Rules
 	ents   *entities.Extractor
 	rels   *relations.Extractor
+	// extract is Document; tests replace it to make an extractor fail
+	extract func(graph.Document) graph.DocGraph
 }
 
 // New builds the stages from a schema.
@@ -78,6 +80,20 @@ func (p *Pipeline) Document(doc graph.Document) graph.DocGraph {
 		out.Entities = append(out.Entities, *e)
 	}
 	return out
+}
+
+// Extract extracts one document like Document, turning a failure of the
+// extractor into an error: one document it cannot read must not stop a run.
+func (p *Pipeline) Extract(doc graph.Document) (dg graph.DocGraph, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("extraction failed: %v", r)
+		}
+	}()
+	if p.extract != nil {
+		return p.extract(doc), nil
+	}
+	return p.Document(doc), nil
 }
 
 // Options tune a run.
@@ -145,6 +161,8 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, opt Options) (*graph
 		seq int
 		dg  graph.DocGraph
 		n   int64
+		id  string
+		err error
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -179,7 +197,8 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, opt Options) (*graph
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				r := result{seq: j.seq, dg: p.Document(j.doc), n: int64(len(j.doc.Text))}
+				dg, err := p.Extract(j.doc)
+				r := result{seq: j.seq, dg: dg, n: int64(len(j.doc.Text)), id: j.doc.ID, err: err}
 				select {
 				case results <- r:
 				case <-ctx.Done():
@@ -202,6 +221,10 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, opt Options) (*graph
 			}
 			delete(pending, next)
 			next++
+			if cur.err != nil {
+				reader.OnSkip(document.Skip{Path: cur.id, Reason: cur.err.Error()})
+				continue
+			}
 			g.Add(cur.dg)
 			st.Documents++
 			st.Bytes += cur.n

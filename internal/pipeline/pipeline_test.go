@@ -3,11 +3,14 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/graphload/graphload/internal/document"
 	"github.com/graphload/graphload/internal/graph"
 	"github.com/graphload/graphload/internal/testschema"
 	"github.com/stretchr/testify/assert"
@@ -134,6 +137,30 @@ func TestWorkersDoNotChangeTheGraph(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, one.SortedEntities(), many.SortedEntities())
 	assert.Equal(t, one.SortedRelations(), many.SortedRelations())
+}
+
+func TestFailingDocumentIsSkipped(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{"a.txt": "The IMU is active in Kunduz.", "b.txt": "The Taliban hold Baghlan.", "c.txt": "ISAF raided a compound in Khost."} {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644))
+	}
+	p := New(testschema.Load(t))
+	p.extract = func(d graph.Document) graph.DocGraph {
+		if d.ID == "b.txt" {
+			var none []int
+			_ = none[len(d.Text)] // an extractor bug: index out of range
+		}
+		return p.Document(d)
+	}
+	var skips []document.Skip
+	g, st, err := p.Run(context.Background(), []string{dir}, Options{Workers: 2, OnSkip: func(s document.Skip) { skips = append(skips, s) }})
+	require.NoError(t, err, "one failing document does not stop the run")
+	assert.Equal(t, 2, st.Documents)
+	assert.Equal(t, 1, st.Skipped)
+	require.Len(t, skips, 1)
+	assert.Equal(t, "b.txt", skips[0].Path)
+	assert.Contains(t, skips[0].Reason, "extraction failed")
+	assert.Len(t, g.SortedArticles(), 2)
 }
 
 func TestETA(t *testing.T) {
