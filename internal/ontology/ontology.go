@@ -34,6 +34,10 @@ type RelationType struct {
 	Symmetric bool     `yaml:"symmetric"`
 	Objects   string   `yaml:"objects"`    // "all": every allowed mention of the clause after the cue
 	ObjectGap int      `yaml:"object_gap"` // how many words may stand between a cue and its object; 0 means 8
+	// PropagateVia: where one sentence relates X to Y by this relation and X
+	// to Z by one of these, Z relates to Y too ("X, a Haqqani commander who
+	// runs cells in Logar": the Haqqani Network operates in Logar)
+	PropagateVia []string `yaml:"propagate_via"`
 	Cues      []Cue    `yaml:"cues"`
 }
 

@@ -79,7 +79,22 @@ func (d *doc) objectsAfter(si, i int, c compiledCue) []graph.Mention {
 		if gap <= 0 {
 			gap = 8
 		}
-		return d.groupAfter(si, i, end, gap, c.rel.To)
+		group := d.groupAfter(si, i, end, gap, c.rel.To)
+		// "led attacks against ANSF checkpoints": the name belongs to a
+		// preposition of its own, not to the cue
+		if len(group) > 0 && group[0].First > i {
+			p := group[0].First - 1
+			if p > i && d.words[si][p] == "the" {
+				p--
+			}
+			if p >= i {
+				switch d.words[si][p] {
+				case "against", "on", "at", "from", "near":
+					return nil
+				}
+			}
+		}
+		return group
 	}
 	var objects []graph.Mention
 	for _, m := range d.bySent[si] {
@@ -499,9 +514,9 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 	var out []roleTie
 	// before the name: "[the|a] [mods] ORG ROLE[,] P" or "ROLE of ORG, P"
 	k := p.First - 1
-	if k >= 0 && (w[k] == "named" || w[k] == "as") && k >= 2 && (w[k-1] == "identified" || w[k-1] == "named") {
+	if k >= 0 && (w[k] == "named" || w[k] == "as") && k >= 2 && (w[k-1] == "identified" || w[k-1] == "named" || w[k-1] == "known") {
 		k -= 2 // "The commander, identified as X"
-	} else if k >= 1 && w[k] == "as" && w[k-1] == "identified" {
+	} else if k >= 1 && w[k] == "as" && (w[k-1] == "identified" || w[k-1] == "known") {
 		k -= 2
 	}
 	if k >= 0 && w[k] == "," {
@@ -574,7 +589,7 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 			if w[n] == "," || w[n] == "." || w[n] == "and" || w[n] == ";" {
 				break
 			}
-			plural := det == "both" || det == "all"
+			plural := det == "both" || det == "all" || det == "one"
 			role := func(w string) string {
 				if d.x.personish[w] || !plural {
 					return w
@@ -631,6 +646,15 @@ func (d *doc) listEnd(si int, p graph.Mention) int {
 	return end
 }
 
+// isNumber reports whether a word counts: "two", "three", "12".
+func isNumber(w string) bool {
+	switch w {
+	case "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many", "few":
+		return true
+	}
+	return w != "" && w[0] >= '0' && w[0] <= '9'
+}
+
 func boolInt(b bool) int {
 	if b {
 		return 1
@@ -660,6 +684,17 @@ func (d *doc) regional(si, n int) bool {
 func (d *doc) predicateStart(si, end int) (int, string, bool) {
 	w := d.words[si]
 	j := end
+	if j < len(w) && w[j] == "," && j+1 < len(w) && w[j+1] == "who" {
+		// "P, who also serves as one of the Taliban's deputy emirs": the
+		// relative clause is the description
+		k := j + 2
+		for k < len(w) && (w[k] == "also" || w[k] == "now" || w[k] == "later" || w[k] == "still" || w[k] == "currently") {
+			k++
+		}
+		if k+1 < len(w) && (w[k] == "serves" || w[k] == "served") && w[k+1] == "as" {
+			j = k
+		}
+	}
 	if j < len(w) && w[j] == "," && j+1 < len(w) && (w[j+1] == "who" || w[j+1] == "whose") {
 		for j++; j < len(w) && w[j] != ","; j++ {
 		}
@@ -670,6 +705,12 @@ func (d *doc) predicateStart(si, end int) (int, string, bool) {
 	comma := w[j] == ","
 	if comma {
 		j++
+		// "X, IS-K's intelligence chief": the possessive is the determiner
+		for _, m := range d.bySent[si] {
+			if m.First == j && m.Type == graph.Organization && d.possessive(si, m) {
+				return j, "the", true
+			}
+		}
 	}
 	switch {
 	case j+1 < len(w) && (w[j] == "is" || w[j] == "was" || w[j] == "became" || w[j] == "remains" || w[j] == "remained" || w[j] == "had been" || w[j] == "has been"):
@@ -682,6 +723,7 @@ func (d *doc) predicateStart(si, end int) (int, string, bool) {
 	if j < len(w) && (w[j] == "a" || w[j] == "an" || w[j] == "the" || w[j] == "its" || w[j] == "their" || w[j] == "one") {
 		return j + 1, w[j], true
 	}
+
 	if comma && j < len(w) && (w[j] == "both" || w[j] == "all") {
 		return j + 1, w[j], true // "X and Y, both LeJ-A militants": each one of them
 	}
@@ -744,7 +786,7 @@ func (d *doc) orgEndingAt(si, k int) (graph.Mention, bool) {
 		if !t.Word || capitalised(t.Text) && !isAcronym(t.Text) || d.x.function[w[k-1]] || strings.HasSuffix(w[k-1], "ed") {
 			break
 		}
-		if w[k-2] == "'s" || d.x.demoting[w[k-1]] || d.x.personish[w[k-1]] || len(w[k-1]) > 3 || isAcronym(t.Text) {
+		if w[k-2] == "'s" || d.x.demoting[w[k-1]] || d.x.personish[w[k-1]] || len(w[k-1]) > 3 || isAcronym(t.Text) || isNumber(w[k-1]) {
 			k--
 			continue
 		}

@@ -216,7 +216,40 @@ func (x *Extractor) Extract(in Input) []graph.Relation {
 			d.lastOp = si
 		}
 	}
+	d.propagate()
 	return d.collect()
+}
+
+// propagate applies the relations' propagate_via rules within one sentence.
+func (d *doc) propagate() {
+	n := len(d.findings)
+	for i := 0; i < n; i++ {
+		f := d.findings[i]
+		rel := d.x.s.Relation(f.typ)
+		if rel == nil || len(rel.PropagateVia) == 0 || len(f.evidence) != 1 {
+			continue
+		}
+		for k := 0; k < n; k++ {
+			g := d.findings[k]
+			if g.from != f.from || len(g.evidence) != 1 || g.evidence[0] != f.evidence[0] || !contains(rel.PropagateVia, g.typ) {
+				continue
+			}
+			to, at := d.in.Entities[g.to], d.in.Entities[f.to]
+			if to == nil || at == nil || g.to == f.to || !rel.Allows(to.Type, at.Type) {
+				continue
+			}
+			d.findings = append(d.findings, finding{typ: f.typ, from: g.to, to: f.to, evidence: f.evidence})
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
 // emit records one relation instance after checking its types.
