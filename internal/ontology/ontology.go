@@ -23,7 +23,8 @@ type Cue struct {
 	Phrases      []string `yaml:"phrases"`
 	Roles        []string `yaml:"roles"`
 	DefiniteOnly bool     `yaml:"definite_only"`
-	ObjectGap    int      `yaml:"object_gap"` // over the relation's object_gap
+	ObjectGap    int      `yaml:"object_gap"`  // over the relation's object_gap
+	ActiveOnly   bool     `yaml:"active_only"` // verb: a passive verb between subject and cue drops the subject
 }
 
 // RelationType is one relation of the ontology.
@@ -38,7 +39,7 @@ type RelationType struct {
 	// to Z by one of these, Z relates to Y too ("X, a Haqqani commander who
 	// runs cells in Logar": the Haqqani Network operates in Logar)
 	PropagateVia []string `yaml:"propagate_via"`
-	Cues      []Cue    `yaml:"cues"`
+	Cues         []Cue    `yaml:"cues"`
 }
 
 // EntityType is one entity label with the kinds that refine it.

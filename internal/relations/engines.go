@@ -13,6 +13,9 @@ func (d *doc) verb(si int, c compiledCue) {
 		if len(subjects) == 0 {
 			continue
 		}
+		if c.activeOnly {
+			subjects = d.agents(si, subjects, sp[0])
+		}
 		objects := d.objectsAfter(si, sp[1], c)
 		if len(objects) > 0 && c.rel.Objects == "all" && c.objects != "first" {
 			objects = append(objects, d.frontedPlaces(si, c.rel.To)...)
@@ -23,6 +26,26 @@ func (d *doc) verb(si int, c compiledCue) {
 			}
 		}
 	}
+}
+
+// agents keeps the subjects that act at token i: a passive verb between a
+// subject and the cue ("X, who was killed in a raid on a Taliban compound")
+// makes the subject the one acted upon.
+func (d *doc) agents(si int, subjects []graph.Mention, i int) []graph.Mention {
+	w := d.words[si]
+	var out []graph.Mention
+	for _, s := range subjects {
+		passive := false
+		for k := s.Last; k+1 < i; k++ {
+			if (w[k] == "was" || w[k] == "were" || w[k] == "been") && (strings.HasSuffix(w[k+1], "ed") || d.x.irregular[w[k+1]]) {
+				passive = true
+			}
+		}
+		if !passive {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // frontedPlaces returns the places of an opening "In PLACE, ..." ("In
@@ -440,7 +463,7 @@ func (d *doc) between(si int, c compiledCue) {
 func (d *doc) compound(si int, c compiledCue) {
 	ms := d.bySent[si]
 	for k, m := range ms {
-		if !d.isModifier(si, m) || !allowed(c.rel.To, m.Type) {
+		if !d.isModifier(si, m) || !allowed(c.rel.To, m.Type) && !allowed(c.rel.From, m.Type) {
 			continue
 		}
 		word := d.words[si][m.Last+1]
@@ -458,8 +481,13 @@ func (d *doc) compound(si int, c compiledCue) {
 			if n.First-(m.Last+2) > 3 {
 				break
 			}
-			if allowed(c.rel.From, n.Type) {
+			if allowed(c.rel.From, n.Type) && allowed(c.rel.To, m.Type) {
 				d.emit(c.rel, n, m, si)
+				break
+			}
+			// "the Fazlullah-led TTP": the modifier is the subject
+			if allowed(c.rel.From, m.Type) && allowed(c.rel.To, n.Type) {
+				d.emit(c.rel, m, n, si)
 				break
 			}
 		}
@@ -530,6 +558,29 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 	}
 	for k >= 0 && (w[k] == "[" || w[k] == "]") {
 		k--
+	}
+	// "A spokesman for the IJU, X, denied": the role before the group
+	if k >= 0 && k+1 < p.First && w[k+1] == "," {
+		if m := d.mentionEndingAt(si, k+1); m != nil && m.Type == graph.Organization {
+			r := m.First - 1
+			if r >= 0 && w[r] == "the" {
+				r--
+			}
+			if r >= 1 && (w[r] == "for" || w[r] == "of") && d.x.personish[w[r-1]] && !d.inMention(si, r-1) {
+				out = append(out, roleTie{noun: w[r-1], org: *m, demoted: d.demotedBefore(si, r-1)})
+			}
+		}
+	}
+	// "Mullah Dadullah of the Taliban": a man of the group
+	if o := p.Last + 1; p.Last < len(w) && w[p.Last] == "of" {
+		if o < len(w) && w[o] == "the" {
+			o++
+		}
+		for _, m := range d.bySent[si] {
+			if m.First == o && m.Type == graph.Organization && !m.Anaphor {
+				out = append(out, roleTie{noun: "member", org: m, demoted: true})
+			}
+		}
 	}
 	if k >= 0 && d.x.personish[w[k]] && !d.inMention(si, k) {
 		noun := w[k]
@@ -719,6 +770,19 @@ func (d *doc) predicateStart(si, end int) (int, string, bool) {
 		j += 2
 	case !comma:
 		return 0, "", false
+	}
+	// "X was named emir of the IMU", "X was appointed as the group's chief"
+	if j > end && j+1 < len(w) && (w[j-1] == "was" || w[j-1] == "is" || w[j-1] == "has been" || w[j-1] == "had been") {
+		switch w[j] {
+		case "named", "appointed", "elected", "chosen", "made", "declared", "installed", "proclaimed":
+			j++
+			if w[j] == "as" {
+				j++
+			}
+			if j < len(w) && d.x.personish[w[j]] {
+				return j, "the", true // a bare role: the office itself
+			}
+		}
 	}
 	if j < len(w) && (w[j] == "a" || w[j] == "an" || w[j] == "the" || w[j] == "its" || w[j] == "their" || w[j] == "one") {
 		return j + 1, w[j], true

@@ -57,6 +57,8 @@ type compiledCue struct {
 	roles   map[string]bool
 	defOnly bool
 	gap     int // the cue's own object gap, over the relation's
+	// activeOnly: the subject must act; a passive verb before the cue drops it
+	activeOnly bool
 }
 
 // New compiles the schema's cues.
@@ -65,7 +67,7 @@ func New(s *ontology.Schema, places Places) *Extractor {
 	for i := range s.Ontology.Relations {
 		r := &s.Ontology.Relations[i]
 		for _, c := range r.Cues {
-			cc := compiledCue{rel: r, how: c.How, roles: map[string]bool{}, defOnly: c.DefiniteOnly, objects: c.Objects, gap: c.ObjectGap}
+			cc := compiledCue{rel: r, how: c.How, roles: map[string]bool{}, defOnly: c.DefiniteOnly, objects: c.Objects, gap: c.ObjectGap, activeOnly: c.ActiveOnly}
 			cc.byFirst = map[string][][]string{}
 			for _, p := range c.Phrases {
 				fp := foldPhrase(p)
@@ -279,7 +281,15 @@ func (d *doc) unitOf(si int, m graph.Mention) bool {
 		return true
 	}
 	// "a Taliban group commanded by X", "a TTP faction headed by Y": one group of many
-	return k < len(w) && d.x.orgNouns[w[k]] && m.First > 0 && (w[m.First-1] == "a" || w[m.First-1] == "an")
+	if k < len(w) && d.x.orgNouns[w[k]] && m.First > 0 && (w[m.First-1] == "a" || w[m.First-1] == "an") {
+		return true
+	}
+	// "heads a faction of the Pakistani Taliban"
+	f := m.First - 1
+	if f >= 0 && w[f] == "the" {
+		f--
+	}
+	return f >= 2 && w[f] == "of" && (d.x.orgNouns[w[f-1]] || d.x.units[w[f-1]]) && (w[f-2] == "a" || w[f-2] == "an" || w[f-2] == "one")
 }
 
 // collect merges the findings into relations with provenance.
