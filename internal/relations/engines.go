@@ -571,6 +571,18 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 			}
 		}
 	}
+	// "the Haqqani Network's Mullah Sangeen Zadran": a man of the group
+	if b := p.First - 1; b >= 1 && w[b] == "'s" {
+		if m := d.mentionEndingAt(si, b); m != nil && m.Type == graph.Organization && !m.Anaphor {
+			out = append(out, roleTie{noun: "member", org: *m, demoted: true})
+		}
+	}
+	// "several Taliban commanders, including X and Y": each is one of them
+	if head := d.personListHead(si, p); head >= 2 && w[head-1] == "including" {
+		if org, ok := d.groupRoleOrg(si, head); ok {
+			out = append(out, roleTie{noun: "member", org: org, demoted: true})
+		}
+	}
 	// "Mullah Dadullah of the Taliban": a man of the group
 	if o := p.Last + 1; p.Last < len(w) && w[p.Last] == "of" {
 		if o < len(w) && w[o] == "the" {
@@ -667,6 +679,20 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 		}
 	}
 	return out
+}
+
+// personListHead returns where the list of people that p ends starts
+// ("X, Y and p"): the first token of its first name.
+func (d *doc) personListHead(si int, p graph.Mention) int {
+	head := p
+	ms := d.bySent[si]
+	for k := len(ms) - 1; k >= 0; k-- {
+		m := ms[k]
+		if m.Last <= head.First && m.Type == graph.Person && d.coordinated(si, m.Last, head.First) && m.Last < head.First {
+			head = m
+		}
+	}
+	return head.First
 }
 
 // listEnd returns where the list of people that p starts ends, when a
