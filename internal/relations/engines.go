@@ -674,6 +674,10 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 				out = append(out, roleTie{noun: role(w[n]), org: org, demoted: lesser || d.demotedBetween(si, j, org.First) || d.demotedBetween(si, org.Last, n)})
 			} else if org, ok := d.orgAfterOf(si, n+1); ok {
 				out = append(out, roleTie{noun: role(w[n]), org: org, demoted: lesser || d.demotedBetween(si, j, n)})
+			} else if org, ok := d.firstOrganization(si, p.First); ok && (det == "its" || det == "their") {
+				// "formed in 2015 by X, who became its first emir": the group the
+				// sentence began with
+				out = append(out, roleTie{noun: role(w[n]), org: org, demoted: d.demotedBetween(si, j, n)})
 			}
 			break
 		}
@@ -768,7 +772,7 @@ func (d *doc) predicateStart(si, end int) (int, string, bool) {
 		for k < len(w) && (w[k] == "also" || w[k] == "now" || w[k] == "later" || w[k] == "still" || w[k] == "currently") {
 			k++
 		}
-		if k+1 < len(w) && (w[k] == "serves" || w[k] == "served") && w[k+1] == "as" {
+		if k+1 < len(w) && (w[k] == "serves" || w[k] == "served") && w[k+1] == "as" || k < len(w) && (w[k] == "became" || w[k] == "becomes") {
 			j = k
 		}
 	}
@@ -782,6 +786,10 @@ func (d *doc) predicateStart(si, end int) (int, string, bool) {
 	comma := w[j] == ","
 	if comma {
 		j++
+		// "X, then the chief of the Pakistani Taliban"
+		for j < len(w) && (w[j] == "then" || w[j] == "now" || w[j] == "later" || w[j] == "formerly" || w[j] == "once") {
+			j++
+		}
 		// "X, IS-K's intelligence chief": the possessive is the determiner
 		for _, m := range d.bySent[si] {
 			if m.First == j && m.Type == graph.Organization && d.possessive(si, m) {
@@ -789,8 +797,17 @@ func (d *doc) predicateStart(si, end int) (int, string, bool) {
 			}
 		}
 	}
+	// "X had until then been a senior ideologue of the HuM"
+	if j < len(w) && (w[j] == "had" || w[j] == "has") {
+		for k := j + 1; k < len(w) && k <= j+4; k++ {
+			if w[k] == "been" {
+				j = k
+				break
+			}
+		}
+	}
 	switch {
-	case j+1 < len(w) && (w[j] == "is" || w[j] == "was" || w[j] == "became" || w[j] == "remains" || w[j] == "remained" || w[j] == "had been" || w[j] == "has been"):
+	case j+1 < len(w) && (w[j] == "is" || w[j] == "was" || w[j] == "became" || w[j] == "remains" || w[j] == "remained" || w[j] == "been"):
 		j++
 	case j+2 < len(w) && (w[j] == "served" || w[j] == "serves" || w[j] == "acted" || w[j] == "acts" || w[j] == "described" || w[j] == "identified") && w[j+1] == "as":
 		j += 2

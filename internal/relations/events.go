@@ -118,8 +118,7 @@ func (d *doc) strike(si int, c compiledCue) {
 			case graph.Organization:
 				// "a commander of the banned LeJ-A", "Taliban sub-commander X",
 				// "AQIS's emir"; not "in a joint operation with the NDS"
-				of := m.First > 0 && (w[m.First-1] == "of" || m.First > 1 && w[m.First-1] == "the" && w[m.First-2] == "of")
-				if of || !d.objectOfPreposition(si, m) {
+				if d.preposition(si, m) == "of" || !d.objectOfPreposition(si, m) {
 					targets = append(targets, m)
 				}
 			case graph.Person:

@@ -354,7 +354,8 @@ func (d *doc) matchAt(si, i int, phrase []string) (int, bool) {
 	toks := d.in.Sentences[si].Tokens
 	j := i
 	for pi := 0; pi < len(phrase); pi++ {
-		for j < len(w) && toks[j].Text == "-" {
+		// a hyphen, or quotes inside a phrase ("works \"hand in hand\" with")
+		for j < len(w) && (toks[j].Text == "-" || pi > 0 && isQuote(toks[j].Text)) {
 			j++
 		}
 		if phrase[pi] == "*" {
@@ -382,6 +383,57 @@ func (d *doc) matchAt(si, i int, phrase []string) (int, bool) {
 		j++
 	}
 	return j, true
+}
+
+// rolesBetween reports whether tokens [a, b) are role words ("IMU leader
+// X", "Taliban senior commander X"), so that the group stands with the person.
+func (d *doc) rolesBetween(si, a, b int) bool {
+	for k := a; k < b; k++ {
+		if w := d.words[si][k]; !d.x.personish[w] && !d.x.demoting[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// accordingTo reports whether a mention names a source: "according to
+// (the) X".
+func (d *doc) accordingTo(si int, m graph.Mention) bool {
+	w := d.words[si]
+	p := m.First - 1
+	for p >= 0 && w[p] == "the" {
+		p--
+	}
+	return p >= 1 && w[p] == "to" && w[p-1] == "according"
+}
+
+// isPronoun reports whether a word is a pronoun ("among them X").
+func isPronoun(w string) bool {
+	switch w {
+	case "them", "it", "him", "her", "us", "me", "you", "these", "those", "this", "that", "they", "he", "she", "we":
+		return true
+	}
+	return false
+}
+
+// isPreposition reports whether a word governs the name after it.
+func isPreposition(w string) bool {
+	switch w {
+	case "of", "with", "against", "to", "from", "by", "for", "on", "into", "alongside", "between", "among",
+		"toward", "towards", "than", "like", "unlike", "besides", "except", "despite", "under", "through",
+		"over", "about", "across", "via", "within", "behind", "beyond", "amid", "amongst":
+		return true
+	}
+	return false
+}
+
+// isQuote reports whether a token is a quotation mark.
+func isQuote(t string) bool {
+	switch t {
+	case `"`, "“", "”", "'", "‘", "’":
+		return true
+	}
+	return false
 }
 
 // isAdverb reports whether a lower-case word is an -ly adverb.
@@ -530,31 +582,63 @@ func (d *doc) isModifier(si int, m graph.Mention) bool {
 // objectOfPreposition reports whether the mention is governed by a
 // preposition ("with the Taliban", "of al Qaeda").
 func (d *doc) objectOfPreposition(si int, m graph.Mention) bool {
-	p := m.First - 1
 	w := d.words[si]
+	p := m.First - 1
 	// "from the Harakat-ul-Mujahideen (HuM)": the acronym shares its name's place
 	if p >= 0 && w[p] == "(" {
 		if prev := d.mentionEndingAt(si, p); prev != nil {
 			return d.objectOfPreposition(si, *prev)
 		}
 	}
+	if d.preposition(si, m) != "" {
+		return true
+	}
 	for p >= 0 && (w[p] == "the" || w[p] == "both" || w[p] == "its" || w[p] == "their") {
 		p--
 	}
-	if p < 0 {
-		return false
-	}
-	switch w[p] {
-	case "of", "with", "against", "to", "from", "by", "for", "on", "into", "alongside", "between", "among",
-		"toward", "towards", "than", "like", "unlike", "besides", "except", "despite", "under", "through",
-		"over", "about", "across", "via", "within", "behind", "beyond", "amid", "amongst":
-		return true
-	}
 	// the object of a participle: "meeting Osama bin Laden", "including X"
-	if len(w[p]) > 4 && strings.HasSuffix(w[p], "ing") && d.in.Sentences[si].Tokens[p].Word {
+	if p >= 0 && len(w[p]) > 4 && strings.HasSuffix(w[p], "ing") && d.in.Sentences[si].Tokens[p].Word {
 		return true
 	}
 	return d.governedByVerb(si, m)
+}
+
+// preposition returns the preposition that governs a mention ("with the
+// Taliban", "of the outlawed LeJ", "against the pro-government Ansarul
+// Islam"), or "".
+func (d *doc) preposition(si int, m graph.Mention) string {
+	p := m.First - 1
+	w := d.words[si]
+	// "from the Harakat-ul-Mujahideen (HuM)": the acronym shares its name's place
+	if p >= 0 && w[p] == "(" {
+		if prev := d.mentionEndingAt(si, p); prev != nil {
+			return d.preposition(si, *prev)
+		}
+	}
+	for p >= 0 && (w[p] == "the" || w[p] == "both" || w[p] == "its" || w[p] == "their") {
+		p--
+	}
+	// up to three qualifying words after the determiner
+	toks := d.in.Sentences[si].Tokens
+	for q, n := p, 0; q >= 1 && n < 3 && toks[q].Word && !capitalised(toks[q].Text) && !d.x.function[w[q]] && !isPronoun(w[q]) && !d.inMention(si, q); q-- {
+		n++
+		r := q - 1
+		for r >= 0 && toks[r].Text == "-" {
+			r-- // "pro-government"
+			q--
+		}
+		for r >= 0 && w[r] == "the" {
+			r--
+		}
+		if r >= 0 && isPreposition(w[r]) {
+			p = r
+			break
+		}
+	}
+	if p >= 0 && isPreposition(w[p]) {
+		return w[p]
+	}
+	return ""
 }
 
 // governedByVerb reports whether a transitive verb stands before the name in
@@ -648,6 +732,10 @@ func (d *doc) subjectBefore(si, i int, types []string) []graph.Mention {
 		// former IMU leader X operate in ..."): the first one of a type the
 		// relation takes stands for the clause's subject
 		for k := 0; k < len(cands) && pick < 0; k++ {
+			// never the source: "According to the NDS statement, X ..."
+			if d.accordingTo(si, cands[k]) {
+				continue
+			}
 			if allowed(types, cands[k].Type) || cands[k].Type == graph.Person && allowed(types, graph.Organization) {
 				pick = k
 			}
@@ -671,7 +759,7 @@ func (d *doc) subjectBefore(si, i int, types []string) []graph.Mention {
 	}
 	if len(group) > 0 && group[0].Type == graph.Person && allowed(types, graph.Organization) {
 		for _, m := range ms {
-			if m.Type == graph.Organization && m.First >= from && m.Last <= group[0].First && group[0].First-m.Last <= 2 {
+			if m.Type == graph.Organization && m.First >= from && m.Last <= group[0].First && group[0].First-m.Last <= 2 && d.rolesBetween(si, m.Last, group[0].First) {
 				out = append(out, m)
 			}
 		}
