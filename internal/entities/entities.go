@@ -29,6 +29,7 @@ type Extractor struct {
 	ix          *index
 	stop        map[string]bool
 	nameFinal   map[string]bool // stopwords that may end a name ("Gul Jan")
+	nameNouns   map[string]bool // stopwords that go on a name ("National Security")
 	connectors  map[string]bool
 	directions  map[string]bool
 	dirNouns    map[string]bool
@@ -68,6 +69,7 @@ func New(s *ontology.Schema) *Extractor {
 		s:           s,
 		stop:        set(s.Lexicon.Stopwords),
 		nameFinal:   set(s.Lexicon.NameFinalWords),
+		nameNouns:   set(s.Lexicon.NameNouns),
 		connectors:  set(s.Lexicon.NameConnectors),
 		directions:  set(s.Lexicon.Directions),
 		dirNouns:    set(s.Lexicon.DirectionNouns),
@@ -191,6 +193,10 @@ func (x *Extractor) Extract(sents []graph.Sentence) Result {
 	d.each(d.directionalCountries)
 	d.each(d.headedLocations)
 	d.each(d.shapedOrganizations)
+	// acronyms of names only their shape made organizations: "Kyrgyzstan's
+	// State Committee for National Security (GKNB)"
+	d.each(d.definitions)
+	d.each(d.acronymUses)
 	d.each(d.people)
 	d.each(d.aliases)
 	d.each(d.nicknames)

@@ -65,6 +65,10 @@ func TestEntities(t *testing.T) {
 			[]string{"Organization:Jalalabad Shura"}, []string{"Organization:Shura-e Nazar"}},
 		{"a group's first word at the start of a sentence", "A Haqqani leader was detained in Gardez.",
 			[]string{"Organization:Haqqani Network"}, nil},
+		{"a country's own body", "Tajikistan's State Committee for National Security (GKNB) said the GKNB detained three men.",
+			[]string{"Organization:State Committee for National Security of Tajikistan"}, []string{"Organization:State Committee for National Security"}},
+		{"a head opens the name's complement", "The Ministry of Interior Affairs said the Kandahar Directorate of Security was reorganised.",
+			[]string{"Organization:Ministry of Interior Affairs", "Organization:Kandahar Directorate of Security"}, nil},
 		{"a group's first word before a role", "Police arrested a Haqqani facilitator in Gardez.",
 			[]string{"Organization:Haqqani Network"}, nil},
 	}

@@ -59,6 +59,9 @@ func (d *doc) nameRun(si, i int) int {
 		case t.Word && capitalised(t.Text) && !d.x.stop[w]:
 			j++
 			last = j
+		case t.Word && capitalised(t.Text) && j > i && d.x.nameNouns[w]:
+			j++
+			last = j
 		case t.Word && capitalised(t.Text) && j > i && d.afterArticle(si, j):
 			// a nisba: "al-Yemeni", "al-Afghani", though a demonym alone is no name
 			j++
@@ -284,7 +287,8 @@ func (d *doc) shapedOrganizations(si int) {
 		first := graph.FoldWord(words[0].Text)
 		last := graph.FoldWord(words[len(words)-1].Text)
 		isOrg := d.x.orgPrefixes[first] && end-i >= 2 ||
-			d.x.orgHeads[last] && countWords(words) >= 2 && !d.x.demonymOnly(words)
+			d.x.orgHeads[last] && countWords(words) >= 2 && !d.x.demonymOnly(words) ||
+			d.x.headOfName(words)
 		// "a Foreign Terrorist Organization": a kind of thing, not a name
 		if p := prevWord(toks, i); p >= 0 && p == i-1 && (d.folded[si][p] == "a" || d.folded[si][p] == "an") {
 			isOrg = false
@@ -293,9 +297,53 @@ func (d *doc) shapedOrganizations(si int) {
 			i = end - 1
 			continue
 		}
-		d.add(si, i, end, graph.Organization, d.x.orgKind(words), joinTokens(words), false, "")
+		// "Kyrgyzstan's State Committee for National Security": the country's
+		// own body, where the gazetteer names it "... of Kyrgyzstan"
+		if e, ok := d.countrysOwn(si, i, words); ok {
+			d.add(si, i, end, graph.Organization, e.Kind, e.Name, false, "")
+		} else {
+			d.add(si, i, end, graph.Organization, d.x.orgKind(words), joinTokens(words), false, "")
+		}
 		i = end - 1
 	}
+}
+
+// headOfName reports whether an organization head opens a name's
+// complement: "State Committee for National Security", "Ministry of
+// Interior", "Directorate of Security".
+func (x *Extractor) headOfName(words []graph.Token) bool {
+	for k := 0; k+2 < len(words); k++ {
+		if !x.orgHeads[graph.FoldWord(words[k].Text)] {
+			continue
+		}
+		if c := graph.FoldWord(words[k+1].Text); c == "for" || c == "of" {
+			return true
+		}
+	}
+	return false
+}
+
+// countrysOwn finds the gazetteer's "NAME of COUNTRY" for a name written
+// after "COUNTRY's".
+func (d *doc) countrysOwn(si, i int, words []graph.Token) (entry, bool) {
+	if i < 2 || d.folded[si][i-1] != "s" && d.sents[si].Tokens[i-1].Text != "'s" {
+		return entry{}, false
+	}
+	for _, m := range d.mentions[si] {
+		if m.Last != i-1 || m.Type != graph.Location || m.Kind != "country" {
+			continue
+		}
+		country := d.entities[m.EntityKey]
+		if country == nil {
+			return entry{}, false
+		}
+		for _, v := range d.x.ix.byKey[graph.FoldName(joinTokens(words)+" of "+country.Name)] {
+			if v.Type == graph.Organization {
+				return v.entry, true
+			}
+		}
+	}
+	return entry{}, false
 }
 
 // placeHeadedOrganization reads a place and one organization head as a
@@ -306,6 +354,11 @@ func (d *doc) placeHeadedOrganization(si, i int) {
 	if !d.x.orgHeads[d.folded[si][i]] || i+1 < len(toks) && toks[i+1].Word && capitalised(toks[i+1].Text) {
 		return
 	}
+	// "the Kandahar Directorate of Security": the head's complement goes with it
+	end := i + 1
+	if e := d.nameRun(si, i); e > end && d.x.headOfName(toks[i:e]) {
+		end = e
+	}
 	for k, m := range d.mentions[si] {
 		if m.Last != i || m.Type != graph.Location || m.Anaphor {
 			continue
@@ -313,9 +366,9 @@ func (d *doc) placeHeadedOrganization(si, i int) {
 		if m.Kind == "country" || m.Kind == "" {
 			return
 		}
-		words := toks[m.First : i+1]
+		words := toks[m.First:end]
 		d.removeMention(si, k)
-		d.add(si, m.First, i+1, graph.Organization, d.x.orgKind(words), joinTokens(words), false, "")
+		d.add(si, m.First, end, graph.Organization, d.x.orgKind(words), joinTokens(words), false, "")
 		return
 	}
 }
