@@ -71,6 +71,11 @@ func TestDocumentFacts(t *testing.T) {
 			wantRels: []string{"Islamic State Khorasan Province -RIVAL_OF-> Taliban"},
 		},
 		{
+			name:     "prose that mentions donations is content",
+			text:     "Lashkar-e-Taiba was founded by Hafiz Muhammad Saeed. Its charity wing raised donations across Punjab.",
+			wantRels: []string{"Hafiz Muhammad Saeed -FOUNDED-> Lashkar-e-Taiba"},
+		},
+		{
 			name:      "page furniture adds nothing",
 			text:      "The Taliban operate in Kunar.\nSupport our reporting with a donation today.\nTags: , ,\nIraq\nSyria\nBoko Haram\nYemen",
 			forbidden: []string{"Organization:Boko Haram", "Location:Iraq", "Location:Syria"},

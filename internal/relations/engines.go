@@ -542,6 +542,15 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 	var out []roleTie
 	// before the name: "[the|a] [mods] ORG ROLE[,] P" or "ROLE of ORG, P"
 	k := p.First - 1
+	// "A JuA commander identified by officials as X": the agent aside
+	if k >= 3 && w[k] == "as" && w[k-1] != "identified" && w[k-1] != "known" {
+		for b := k - 1; b >= 1 && b >= k-4; b-- {
+			if w[b] == "by" && (w[b-1] == "identified" || w[b-1] == "named" || w[b-1] == "known" || w[b-1] == "described") {
+				k = b - 2 // before "identified"
+				break
+			}
+		}
+	}
 	if k >= 0 && (w[k] == "named" || w[k] == "as") && k >= 2 && (w[k-1] == "identified" || w[k-1] == "named" || w[k-1] == "known") {
 		k -= 2 // "The commander, identified as X"
 	} else if k >= 1 && w[k] == "as" && (w[k-1] == "identified" || w[k-1] == "known") {

@@ -20,6 +20,12 @@ func (d *doc) event(si int, c compiledCue) {
 				passive = true
 			}
 		}
+		// "X, ISKP's military chief, died when the strike hit ...": the one
+		// who dies comes before
+		switch w[sp[0]] {
+		case "died", "perished", "dies":
+			passive = true
+		}
 		if passive {
 			// "X, ..., were killed": the nearest people before the cue, with their list
 			var before []graph.Mention

@@ -280,6 +280,14 @@ func (d *doc) unitOf(si int, m graph.Mention) bool {
 	if k < len(w) && d.x.units[w[k]] {
 		return true
 	}
+	// "to head the group in Afghanistan", "led the Taliban in Helmand": a branch
+	if k+1 < len(w) && (w[k] == "in" || w[k] == "for") {
+		for _, l := range d.bySent[si] {
+			if l.Type == graph.Location && (l.First == k+1 || l.First == k+2 && w[k+1] == "the") {
+				return true
+			}
+		}
+	}
 	// "a Taliban group commanded by X", "a TTP faction headed by Y": one group of many
 	if k < len(w) && d.x.orgNouns[w[k]] && m.First > 0 && (w[m.First-1] == "a" || w[m.First-1] == "an") {
 		return true
