@@ -129,6 +129,18 @@ func TestNameEndingInMonthWord(t *testing.T) {
 	}
 }
 
+func TestGroupAnaphorPrefersTheSentencesGroup(t *testing.T) {
+	r, _ := extract(t, "The Mullah Nazir Group controls Wana. Both factions returned to the TTP fold in 2020, when the group's emir welcomed them back.")
+	var found bool
+	for _, m := range r.Mentions {
+		if m.Anaphor && m.Text == "group" {
+			found = true
+			assert.Equal(t, "Organization:tehrik e taliban pakistan", m.EntityKey)
+		}
+	}
+	assert.True(t, found, "'the group' resolves")
+}
+
 func TestMentionOffsets(t *testing.T) {
 	text := "Clashes in Kunduz.\nThe Islamic Jihad Union (IJU) is active; the IJU recruits."
 	r, _ := extract(t, text)

@@ -683,11 +683,30 @@ func (d *doc) salientOrganization(si, h int, head string) string {
 		}
 		return key
 	}
-	if k := best(func(e *graph.Entity) bool {
-		w := strings.Fields(graph.FoldName(e.Name))
-		return len(w) > 1 && containsString(w, head)
-	}); k != "" {
-		return k
+	// "the network" for the Haqqani Network; "the group" is too common a
+	// word of names ("Mullah Nazir Group") to choose by
+	if head != "group" {
+		if k := best(func(e *graph.Entity) bool {
+			w := strings.Fields(graph.FoldName(e.Name))
+			return len(w) > 1 && containsString(w, head)
+		}); k != "" {
+			return k
+		}
+	}
+	// the one militant group named earlier in the sentence ("returned to the
+	// TTP fold, when the group's emir ...")
+	one := ""
+	for _, m := range d.mentions[si] {
+		if e := d.entities[m.EntityKey]; m.Type == graph.Organization && !m.Anaphor && m.Last <= h && e != nil && e.Kind == "militant_group" {
+			if one != "" && one != m.EntityKey {
+				one = ""
+				break
+			}
+			one = m.EntityKey
+		}
+	}
+	if one != "" {
+		return one
 	}
 	// the subject of the sentence before, when it is a group of the kind
 	// that "the group" names (not a mission, a government or an outlet)

@@ -205,8 +205,14 @@ func (d *doc) paragraphHasContext(si int) bool {
 func (d *doc) mostSpecific(si, i int) (graph.Mention, bool) {
 	best := -1
 	var out graph.Mention
+	w := d.words[si]
 	for _, m := range d.bySent[si] {
 		if m.Type != graph.Location {
+			continue
+		}
+		// "ISKP's military chief for Kot district": the place of an office,
+		// not of the event
+		if f := m.First - 1; f >= 1 && w[f] == "for" && d.x.personish[w[f-1]] {
 			continue
 		}
 		r, ok := kindRank[m.Kind]

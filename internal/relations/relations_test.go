@@ -174,6 +174,10 @@ func TestEngines(t *testing.T) {
 			[]string{"Lashkar-e-Jhangvi al-Alami -ALLIED_WITH-> Tehrik-i-Taliban Pakistan"}, []string{"Lashkar-e-Jhangvi -ALLIED_WITH-> Tehrik-i-Taliban Pakistan"}},
 		{"a source is no subject", "According to the NDS statement, Qari Gul Rahim worked hand in hand with al Qaeda.",
 			nil, []string{"National Directorate of Security -ALLIED_WITH-> al Qaeda"}},
+		{"the place of an office is not the place of the event", "Qari Gul Zaman, ISKP's military chief for Kot district, died when the strike hit a compound in Deh Bala district.",
+			[]string{"Qari Gul Zaman -KILLED_IN_RAID-> Deh Bala"}, []string{"Qari Gul Zaman -KILLED_IN_RAID-> Kot"}},
+		{"identified by officials as", "A JuA commander identified by officials as Qari Sher Khan was killed in an exchange of fire in Safi.",
+			[]string{"Qari Sher Khan -MEMBER_OF-> Jamaat-ul-Ahrar"}, nil},
 		{"endpoint types are checked", "Kabul is an ally of Tashkent.",
 			nil, []string{"Kabul -ALLIED_WITH-> Tashkent"}},
 	}
