@@ -734,7 +734,9 @@ func (d *doc) topicOrganization(si int) string {
 			if p >= 0 && graph.FoldWord(toks[p].Text) == "the" {
 				p--
 			}
-			if p >= 0 && isPreposition(graph.FoldWord(toks[p].Text)) {
+			// "in the ranks of the Islamic Movement of Uzbekistan (IMU)": the
+			// acronym shares its name's preposition
+			if p >= 0 && (isPreposition(graph.FoldWord(toks[p].Text)) || toks[p].Text == "(") {
 				continue
 			}
 			return m.EntityKey

@@ -637,8 +637,8 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 		for n := k - 1; n >= 0 && n >= k-3; n-- {
 			if w[n] == "its" || w[n] == "their" {
 				org, ok := d.firstOrganization(si, p.First)
-				if !ok && si > 0 {
-					org, ok = d.firstOrganization(si-1, len(d.words[si-1]))
+				if !ok {
+					org, ok = d.topicBefore(si)
 				}
 				if ok {
 					out = append(out, roleTie{noun: w[k], org: org, demoted: d.demotedBetween(si, n+1, k)})
@@ -844,6 +844,29 @@ func (d *doc) predicateStart(si, end int) (int, string, bool) {
 		return j + 1, w[j], true // "X and Y, both LeJ-A militants": each one of them
 	}
 	return 0, "", false
+}
+
+// topicBefore returns the group the sentences before si in its paragraph
+// are about: the nearest one with a group as its subject ("The IJU has a
+// longer history. It broke away from the IMU in 2002. Its longtime leader,
+// X, ...": the IJU).
+func (d *doc) topicBefore(si int) (graph.Mention, bool) {
+	para := d.in.Sentences[si].Paragraph
+	for s := si - 1; s >= 0 && s >= si-3 && d.in.Sentences[s].Paragraph == para; s-- {
+		for _, m := range d.bySent[s] {
+			if m.Type != graph.Organization {
+				continue
+			}
+			if m.First <= 1 && !d.objectOfPreposition(s, m) {
+				return m, true
+			}
+			break
+		}
+	}
+	if si > 0 {
+		return d.firstOrganization(si-1, len(d.words[si-1]))
+	}
+	return graph.Mention{}, false
 }
 
 // firstOrganization returns the first organization of the sentence before token i.

@@ -178,6 +178,10 @@ func TestEngines(t *testing.T) {
 			[]string{"Qari Gul Zaman -KILLED_IN_RAID-> Deh Bala"}, []string{"Qari Gul Zaman -KILLED_IN_RAID-> Kot"}},
 		{"identified by officials as", "A JuA commander identified by officials as Qari Sher Khan was killed in an exchange of fire in Safi.",
 			[]string{"Qari Sher Khan -MEMBER_OF-> Jamaat-ul-Ahrar"}, nil},
+		{"its: the group the paragraph is about", "The IJU has a longer history. It broke away from the IMU in 2002. Its longtime leader, Qari Sher Ali, was killed in 2009.",
+			[]string{"Qari Sher Ali -LEADER_OF-> Islamic Jihad Union"}, []string{"Qari Sher Ali -LEADER_OF-> Islamic Movement of Uzbekistan"}},
+		{"the group: the subject before, an acronym's preposition aside", "Jamaat Ansarullah was founded by Amriddin Tabarov. Tabarov, who had fought in the ranks of the Islamic Movement of Uzbekistan (IMU), was killed in 2015. His successor, Mullah Sher Ali, has led the group ever since.",
+			[]string{"Mullah Sher Ali -LEADER_OF-> Jamaat Ansarullah"}, []string{"Mullah Sher Ali -LEADER_OF-> Islamic Movement of Uzbekistan"}},
 		{"endpoint types are checked", "Kabul is an ally of Tashkent.",
 			nil, []string{"Kabul -ALLIED_WITH-> Tashkent"}},
 	}
