@@ -25,6 +25,9 @@ type Cue struct {
 	DefiniteOnly bool     `yaml:"definite_only"`
 	ObjectGap    int      `yaml:"object_gap"`  // over the relation's object_gap
 	ActiveOnly   bool     `yaml:"active_only"` // verb: a passive verb between subject and cue drops the subject
+	// PlaceRelation: role cues also relate the person to the place of the
+	// office ("the Taliban's shadow governor for Nangarhar, X")
+	PlaceRelation string `yaml:"place_relation"`
 }
 
 // RelationType is one relation of the ontology.
@@ -274,6 +277,19 @@ func (s *Schema) check() error {
 		for _, c := range r.Cues {
 			if !engines[c.How] {
 				errs = append(errs, fmt.Errorf("ontology.yaml: relation %s: unknown cue kind %q", r.Type, c.How))
+			}
+		}
+	}
+	// names that point at other relations, once every relation is known
+	for _, r := range s.Ontology.Relations {
+		for _, v := range r.PropagateVia {
+			if s.relations[v] == nil {
+				errs = append(errs, fmt.Errorf("ontology.yaml: relation %s: propagate_via names unknown relation %q", r.Type, v))
+			}
+		}
+		for _, c := range r.Cues {
+			if c.PlaceRelation != "" && s.relations[c.PlaceRelation] == nil {
+				errs = append(errs, fmt.Errorf("ontology.yaml: relation %s: place_relation names unknown relation %q", r.Type, c.PlaceRelation))
 			}
 		}
 	}

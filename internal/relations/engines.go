@@ -515,6 +515,10 @@ func (d *doc) role(si int, c compiledCue) {
 				continue
 			}
 			d.emit(c.rel, p, r.org, si)
+			// "the Taliban's shadow governor for Nangarhar, X": X is there
+			if c.placeRel != nil && r.place != nil {
+				d.emit(c.placeRel, p, *r.place, si)
+			}
 		}
 	}
 }
@@ -533,7 +537,8 @@ func (d *doc) definiteLeaderApplies(noun string) bool {
 type roleTie struct {
 	noun    string
 	org     graph.Mention
-	demoted bool // "a leader", "a senior leader": a member, not the head
+	demoted bool           // "a leader", "a senior leader": a member, not the head
+	place   *graph.Mention // the place of the office: "shadow governor for Nangarhar"
 }
 
 // rolesOf finds the roles that tie person p to organizations in sentence si.
@@ -560,11 +565,21 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 		k--
 	}
 	// "A JuA commander in Orakzai, X": the place of the role aside
+	var place *graph.Mention
 	if k >= 1 {
 		if m := d.mentionEndingAt(si, k+1); m != nil && m.Type == graph.Location && m.First >= 1 && (w[m.First-1] == "in" || w[m.First-1] == "for") {
 			k = m.First - 2
+			place = m
 		}
 	}
+	defer func() {
+		// ties read before the name share the office's place
+		for i := range out {
+			if out[i].place == nil {
+				out[i].place = place
+			}
+		}
+	}()
 	for k >= 0 && (w[k] == "[" || w[k] == "]") {
 		k--
 	}
@@ -679,6 +694,9 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 				}
 			}
 			lesser := det == "a" || det == "an" || det == "one" || plural || d.regional(si, n)
+			if pl := d.placeAfter(si, n); pl != nil {
+				place = pl
+			}
 			if org, ok := d.orgEndingAt(si, n); ok && org.First >= j {
 				out = append(out, roleTie{noun: role(w[n]), org: org, demoted: lesser || d.demotedBetween(si, j, org.First) || d.demotedBetween(si, org.Last, n)})
 			} else if org, ok := d.orgAfterOf(si, n+1); ok {
@@ -755,16 +773,26 @@ func boolInt(b bool) int {
 // regional reports whether the role at token n is for a place ("chief for
 // Balochistan", "emir of Kunar"): the head of a branch, a member of the group.
 func (d *doc) regional(si, n int) bool {
+	return d.placeAfter(si, n) != nil
+}
+
+// placeAfter returns the place of the role at token n ("chief for
+// Balochistan", "emir of Kunar"), or nil.
+func (d *doc) placeAfter(si, n int) *graph.Mention {
 	w := d.words[si]
 	if n+1 >= len(w) || w[n+1] != "for" && w[n+1] != "in" && w[n+1] != "of" {
-		return false
+		return nil
 	}
-	for _, m := range d.bySent[si] {
+	for i := range d.bySent[si] {
+		m := &d.bySent[si][i]
 		if m.First == n+2 || m.First == n+3 && w[n+2] == "the" {
-			return m.Type == graph.Location
+			if m.Type == graph.Location {
+				return m
+			}
+			return nil
 		}
 	}
-	return false
+	return nil
 }
 
 // predicateStart finds where a description of the person ending at token

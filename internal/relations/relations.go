@@ -59,6 +59,8 @@ type compiledCue struct {
 	gap     int // the cue's own object gap, over the relation's
 	// activeOnly: the subject must act; a passive verb before the cue drops it
 	activeOnly bool
+	// placeRel: role cues relate the person to the place of the office too
+	placeRel *ontology.RelationType
 }
 
 // New compiles the schema's cues.
@@ -68,6 +70,9 @@ func New(s *ontology.Schema, places Places) *Extractor {
 		r := &s.Ontology.Relations[i]
 		for _, c := range r.Cues {
 			cc := compiledCue{rel: r, how: c.How, roles: map[string]bool{}, defOnly: c.DefiniteOnly, objects: c.Objects, gap: c.ObjectGap, activeOnly: c.ActiveOnly}
+			if c.PlaceRelation != "" {
+				cc.placeRel = s.Relation(c.PlaceRelation)
+			}
 			cc.byFirst = map[string][][]string{}
 			for _, p := range c.Phrases {
 				fp := foldPhrase(p)

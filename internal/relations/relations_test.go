@@ -182,6 +182,10 @@ func TestEngines(t *testing.T) {
 			[]string{"Qari Sher Ali -LEADER_OF-> Islamic Jihad Union"}, []string{"Qari Sher Ali -LEADER_OF-> Islamic Movement of Uzbekistan"}},
 		{"the group: the subject before, an acronym's preposition aside", "Jamaat Ansarullah was founded by Amriddin Tabarov. Tabarov, who had fought in the ranks of the Islamic Movement of Uzbekistan (IMU), was killed in 2015. His successor, Mullah Sher Ali, has led the group ever since.",
 			[]string{"Mullah Sher Ali -LEADER_OF-> Jamaat Ansarullah"}, []string{"Mullah Sher Ali -LEADER_OF-> Islamic Movement of Uzbekistan"}},
+		{"the place of an office", "The attackers were led by Mawlawi Gul Ahmad, the Taliban's shadow district chief for Qaramqol.",
+			[]string{"Mawlawi Gul Ahmad -MEMBER_OF-> Taliban", "Mawlawi Gul Ahmad -OPERATES_IN-> Qaramqol"}, nil},
+		{"strongest in", "The Haqqani Network was strongest in Khost and Paktia.",
+			[]string{"Haqqani Network -OPERATES_IN-> Khost", "Haqqani Network -OPERATES_IN-> Paktia"}, nil},
 		{"endpoint types are checked", "Kabul is an ally of Tashkent.",
 			nil, []string{"Kabul -ALLIED_WITH-> Tashkent"}},
 	}
