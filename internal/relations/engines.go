@@ -651,10 +651,7 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 	if k >= 0 && d.x.personish[w[k]] && !d.inMention(si, k) {
 		for n := k - 1; n >= 0 && n >= k-3; n-- {
 			if w[n] == "its" || w[n] == "their" {
-				org, ok := d.firstOrganization(si, p.First)
-				if !ok {
-					org, ok = d.topicBefore(si)
-				}
+				org, ok := d.itsOrganization(si, p.First)
 				if ok {
 					out = append(out, roleTie{noun: w[k], org: org, demoted: d.demotedBetween(si, n+1, k)})
 				}
@@ -688,7 +685,8 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 			}
 			// "the network's chief fundraiser": the last role noun of the run is
 			// the role ("a Taliban leader responsible for ...": leader)
-			for e := n + 1; e < len(w) && d.in.Sentences[si].Tokens[e].Word && !capitalised(d.in.Sentences[si].Tokens[e].Text) && !d.x.verbish(w[e]) && w[e] != "and"; e++ {
+			toks := d.in.Sentences[si].Tokens
+			for e := n + 1; e < len(w) && (toks[e].Word && !capitalised(toks[e].Text) && !d.x.verbish(w[e]) && w[e] != "and" || isQuote(toks[e].Text)); e++ {
 				if d.x.personish[role(w[e])] {
 					n = e
 				}
@@ -701,7 +699,7 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 				out = append(out, roleTie{noun: role(w[n]), org: org, demoted: lesser || d.demotedBetween(si, j, org.First) || d.demotedBetween(si, org.Last, n)})
 			} else if org, ok := d.orgAfterOf(si, n+1); ok {
 				out = append(out, roleTie{noun: role(w[n]), org: org, demoted: lesser || d.demotedBetween(si, j, n)})
-			} else if org, ok := d.firstOrganization(si, p.First); ok && (det == "its" || det == "their") {
+			} else if org, ok := d.itsOrganization(si, p.First); ok && (det == "its" || det == "their") {
 				// "formed in 2015 by X, who became its first emir": the group the
 				// sentence began with
 				out = append(out, roleTie{noun: role(w[n]), org: org, demoted: d.demotedBetween(si, j, n)})
@@ -874,6 +872,15 @@ func (d *doc) predicateStart(si, end int) (int, string, bool) {
 	return 0, "", false
 }
 
+// itsOrganization returns the group "its" stands for at token i: the first
+// of the sentence before it, else the one the paragraph is about.
+func (d *doc) itsOrganization(si, i int) (graph.Mention, bool) {
+	if org, ok := d.firstOrganization(si, i); ok {
+		return org, true
+	}
+	return d.topicBefore(si)
+}
+
 // topicBefore returns the group the sentences before si in its paragraph
 // are about: the nearest one with a group as its subject ("The IJU has a
 // longer history. It broke away from the IMU in 2002. Its longtime leader,
@@ -944,13 +951,17 @@ func (d *doc) orgEndingAt(si, k int) (graph.Mention, bool) {
 	// weapons smuggler", "Taliban IED cell leader", "Taliban sub-commander": up to
 	// three qualifying words may stand between the group and the role. A plural
 	// here is a noun modifier ("explosives trainer"), not a verb.
-	for skip := 0; skip < 3 && k-1 > 0 && !d.inMention(si, k-1) && w[k-2] != "the"; skip++ {
+	role := k
+	for skip := 0; skip < 4 && k-1 > 0 && !d.inMention(si, k-1) && w[k-2] != "the"; skip++ {
 		t := toks[k-1]
-		if t.Text == "-" && k-2 > 0 && toks[k-2].Word && !d.inMention(si, k-2) {
-			k-- // the hyphen of "sub-commander"; its prefix is read next
+		if t.Text == "-" && k-2 > 0 && toks[k-2].Word && !d.inMention(si, k-2) || isQuote(t.Text) {
+			k-- // the hyphen of "sub-commander", quotes around "shadow"
 			continue
 		}
-		if !t.Word || capitalised(t.Text) && !isAcronym(t.Text) || d.x.function[w[k-1]] || strings.HasSuffix(w[k-1], "ed") {
+		// an -ed word right before the role may be a verb ("the Taliban
+		// killed commander X"); further off it qualifies ("improvised
+		// explosive device facilitator")
+		if !t.Word || capitalised(t.Text) && !isAcronym(t.Text) || d.x.function[w[k-1]] || k == role && strings.HasSuffix(w[k-1], "ed") {
 			break
 		}
 		if w[k-2] == "'s" || d.x.demoting[w[k-1]] || d.x.personish[w[k-1]] || len(w[k-1]) > 3 || isAcronym(t.Text) || isNumber(w[k-1]) {

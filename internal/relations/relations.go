@@ -910,7 +910,7 @@ func (d *doc) relativeBefore(si, i int) int {
 		}
 		// a verb of the relative clause, and its object's determiner, may stand
 		// before the cue: "who directs attacks", "which declared its loyalty to"
-		if verbs < 2 && toks[k].Word && !capitalised(toks[k].Text) && !d.inMention(si, k) {
+		if verbs < 4 && toks[k].Word && !capitalised(toks[k].Text) && !d.inMention(si, k) {
 			verbs++
 			continue
 		}
