@@ -229,6 +229,22 @@ func (x *Extractor) Extract(in Input) []graph.Relation {
 
 // propagate applies the relations' propagate_via rules within one sentence.
 func (d *doc) propagate() {
+	type at struct {
+		from string
+		si   int
+	}
+	// the findings a rule may go through, by subject and sentence
+	via := map[at][]finding{}
+	for _, f := range d.findings {
+		if len(f.evidence) == 1 {
+			via[at{f.from, f.evidence[0]}] = append(via[at{f.from, f.evidence[0]}], f)
+		}
+	}
+	type key struct {
+		typ, from, to string
+		si            int
+	}
+	seen := map[key]bool{}
 	n := len(d.findings)
 	for i := 0; i < n; i++ {
 		f := d.findings[i]
@@ -236,13 +252,17 @@ func (d *doc) propagate() {
 		if rel == nil || len(rel.PropagateVia) == 0 || len(f.evidence) != 1 {
 			continue
 		}
-		for k := 0; k < n; k++ {
-			g := d.findings[k]
-			if g.from != f.from || len(g.evidence) != 1 || g.evidence[0] != f.evidence[0] || !contains(rel.PropagateVia, g.typ) {
+		for _, g := range via[at{f.from, f.evidence[0]}] {
+			if !contains(rel.PropagateVia, g.typ) || g.to == f.to {
 				continue
 			}
-			to, at := d.in.Entities[g.to], d.in.Entities[f.to]
-			if to == nil || at == nil || g.to == f.to || !rel.Allows(to.Type, at.Type) {
+			k := key{f.typ, g.to, f.to, f.evidence[0]}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			to, place := d.in.Entities[g.to], d.in.Entities[f.to]
+			if to == nil || place == nil || !rel.Allows(to.Type, place.Type) {
 				continue
 			}
 			d.findings = append(d.findings, finding{typ: f.typ, from: g.to, to: f.to, evidence: f.evidence})

@@ -151,6 +151,34 @@ func (r Rules) sentences(toks []graph.Token) [][]graph.Token {
 	if start < len(toks) {
 		out = append(out, toks[start:])
 	}
+	return capLength(out)
+}
+
+// MaxSentenceTokens bounds a sentence. Prose never runs this long; a page
+// without full stops (a list, a scraped table, a line of keywords) does, and
+// the extractor's work per sentence grows faster than its length.
+const MaxSentenceTokens = 160
+
+// capLength cuts sentences longer than MaxSentenceTokens at their last
+// semicolon or comma before the limit, or at the limit.
+func capLength(sents [][]graph.Token) [][]graph.Token {
+	var out [][]graph.Token
+	for _, s := range sents {
+		for len(s) > MaxSentenceTokens {
+			cut := MaxSentenceTokens
+			for k := MaxSentenceTokens - 1; k > MaxSentenceTokens/2; k-- {
+				if s[k].Text == ";" || s[k].Text == "," {
+					cut = k + 1
+					break
+				}
+			}
+			out = append(out, s[:cut])
+			s = s[cut:]
+		}
+		if len(s) > 0 {
+			out = append(out, s)
+		}
+	}
 	return out
 }
 

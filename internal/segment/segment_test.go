@@ -2,6 +2,7 @@ package segment
 
 import (
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -75,4 +76,27 @@ func TestFurniture(t *testing.T) {
 	assert.False(t, furniture["A comment about the IMU."], "comment text is content")
 	assert.True(t, furniture["Boko Haram"], "a trailing topic menu is furniture")
 	assert.True(t, furniture["Iraq"])
+}
+
+func TestLongSentencesAreCut(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+	}{
+		{"a list with commas", strings.Repeat("Kunduz, Takhar, Baghlan, ", 200) + "and Faryab."},
+		{"no punctuation at all", strings.Repeat("Taliban IMU ISAF ", 300)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sents := Split(tt.text, Rules{})
+			require.Greater(t, len(sents), 1, "the run is cut")
+			for _, s := range sents {
+				assert.LessOrEqual(t, len(s.Tokens), MaxSentenceTokens)
+				assert.Equal(t, s.Text, tt.text[s.Start:s.End], "offsets still point at the text")
+			}
+			if tt.name == "a list with commas" {
+				assert.Equal(t, ",", sents[0].Tokens[len(sents[0].Tokens)-1].Text, "cut after a comma")
+			}
+		})
+	}
 }
