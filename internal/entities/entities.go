@@ -48,6 +48,10 @@ type Extractor struct {
 	lastWords   map[string]entry // distinctive last word of one organization's name ("Ansarullah")
 	firstWords  map[string]entry // first word of exactly one organization's name ("Haqqani")
 	locByFolded map[string]entry
+	groupNouns  map[string]bool // nouns that make a distinctive first word the group
+	agentVerbs  map[string]bool // passives whose agent is a person
+	commonNames map[string]bool // name parts too common to stand for one person
+	kindPrefer  map[string]int  // the place kind an ambiguous name means first
 }
 
 // Result is what Extract finds in one document.
@@ -85,6 +89,13 @@ func New(s *ontology.Schema) *Extractor {
 		anaphTopic:  map[string]bool{},
 		anaphHeads:  map[string]bool{},
 		locByFolded: map[string]entry{},
+		groupNouns:  set(s.Lexicon.GroupNouns),
+		agentVerbs:  set(s.Lexicon.AgentVerbs),
+		commonNames: set(s.Lexicon.CommonNameElements),
+		kindPrefer:  map[string]int{},
+	}
+	for i, k := range s.Lexicon.PlaceKindPrefer {
+		x.kindPrefer[k] = i
 	}
 	for d, c := range s.Lexicon.Demonyms {
 		x.demonyms[graph.FoldWord(d)] = c
@@ -326,7 +337,7 @@ func (d *doc) choose(vars []variant, toks []graph.Token, end int) variant {
 					r = -5
 				}
 			}
-			r += map[string]int{"province": 0, "country": 1, "city": 2, "region": 3, "district": 4}[v.Kind]
+			r += d.x.kindPrefer[v.Kind]
 		case graph.Organization:
 			r = 10
 			if headKind != "" {

@@ -500,14 +500,10 @@ func (d *doc) attributiveOrganizations(si int) {
 				break
 			}
 			w := graph.FoldWord(toks[k].Text)
-			if d.x.personNouns[w] || d.x.personNouns[strings.TrimSuffix(w, "s")] || groupNouns[w] {
+			if d.x.personNouns[w] || d.x.personNouns[strings.TrimSuffix(w, "s")] || d.x.groupNouns[w] {
 				d.add(si, i, i+1, graph.Organization, e.Kind, e.Name, false, "")
 				break
 			}
 		}
 	}
 }
-
-var groupNouns = map[string]bool{"network": true, "networks": true, "fighters": true, "militants": true,
-	"insurgents": true, "leadership": true, "cell": true, "cells": true, "faction": true, "supplier": true,
-	"suppliers": true, "facilitators": true, "leaders": true, "commanders": true, "members": true}

@@ -176,7 +176,7 @@ func (d *doc) introduced(si, i int) bool {
 	// "founded in 2002 by X", "led by X": the agent of a group's founding or leading
 	if !comma && w == "by" {
 		for k := p - 1; k >= 0 && k >= p-4; k-- {
-			if agentVerbs[graph.FoldWord(toks[k].Text)] {
+			if d.x.agentVerbs[graph.FoldWord(toks[k].Text)] {
 				return true
 			}
 		}
@@ -189,10 +189,6 @@ func (d *doc) introduced(si, i int) bool {
 	}
 	return d.x.personNouns[w] && !capitalised(toks[p].Text)
 }
-
-// agentVerbs are the passives whose agent ("by X") is a person.
-var agentVerbs = map[string]bool{"founded": true, "formed": true, "created": true, "established": true,
-	"led": true, "headed": true, "commanded": true, "cofounded": true, "run": true}
 
 // endsClause reports whether a one-word name is followed by the end of a
 // clause or a verb, so that "leader, Alaudin." is a name and "leader, Taliban
@@ -271,20 +267,13 @@ func (d *doc) surnameIndex() map[string][]string {
 			// the first name stands for the person too when it is not a common
 			// element of names ("Jalaluddin" for Jalaluddin Haqqani, not "Mohammad")
 			first := w[0]
-			if len(w) >= 2 && len(first) >= 6 && !d.x.stop[first] && !containsString(out[first], key) && !commonNameElement[first] {
+			if len(w) >= 2 && len(first) >= 6 && !d.x.stop[first] && !containsString(out[first], key) && !d.x.commonNames[first] {
 				out[first] = append(out[first], key)
 			}
 		}
 	}
 	return out
 }
-
-// commonNameElement are given names and name parts too common to stand
-// alone for one person.
-var commonNameElement = map[string]bool{"mohammad": true, "muhammad": true, "mohammed": true, "muhammed": true,
-	"mohamed": true, "ahmad": true, "ahmed": true, "abdul": true, "abdullah": true, "ghulam": true,
-	"hafiz": true, "sayed": true, "syed": true, "sheikh": true, "maulana": true, "mawlawi": true,
-	"mullah": true, "qari": true, "haji": true, "abdur": true, "abdus": true}
 
 // aliases reads "X alias Y", "X, alias Y", "X (also known as Y)" and "X aka
 // Y": Y is another name of the person X.

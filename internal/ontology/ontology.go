@@ -55,6 +55,8 @@ type Ontology struct {
 	EntityTypes  map[string]EntityType `yaml:"entity_types"`
 	Relations    []RelationType        `yaml:"relations"`
 	EventContext []string              `yaml:"event_context"`
+	// LocationNesting lists the location kinds from the most specific.
+	LocationNesting []string `yaml:"location_nesting"`
 }
 
 // Furniture says what page furniture looks like.
@@ -91,6 +93,10 @@ type Lexicon struct {
 	FollowerNouns      []string            `yaml:"follower_nouns"`
 	OrganizationNouns  []string            `yaml:"organization_nouns"`
 	UnitNouns          []string            `yaml:"unit_nouns"`
+	GroupNouns         []string            `yaml:"group_nouns"`
+	AgentVerbs         []string            `yaml:"agent_verbs"`
+	CommonNameElements []string            `yaml:"common_name_elements"`
+	PlaceKindPrefer    []string            `yaml:"place_kind_preference"`
 	Anaphora           map[string][]string `yaml:"anaphora"`
 	Abbreviations      []string            `yaml:"abbreviations"`
 	Furniture          Furniture           `yaml:"furniture"`
@@ -278,6 +284,11 @@ func (s *Schema) check() error {
 			if !engines[c.How] {
 				errs = append(errs, fmt.Errorf("ontology.yaml: relation %s: unknown cue kind %q", r.Type, c.How))
 			}
+		}
+	}
+	for _, k := range s.Ontology.LocationNesting {
+		if !s.hasKind("Location", k) {
+			errs = append(errs, fmt.Errorf("ontology.yaml: location_nesting names %q, not a Location kind", k))
 		}
 	}
 	// names that point at other relations, once every relation is known

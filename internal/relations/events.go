@@ -4,10 +4,6 @@ import (
 	"github.com/graphload/graphload/internal/graph"
 )
 
-// kindRank orders places from the most specific: a town or village lies
-// within a district, a district within a province.
-var kindRank = map[string]int{"city": 0, "district": 1, "province": 2, "region": 3, "country": 4}
-
 // event reads a person killed or captured in a raid, and where.
 func (d *doc) event(si int, c compiledCue) {
 	w := d.words[si]
@@ -215,11 +211,7 @@ func (d *doc) mostSpecific(si, i int) (graph.Mention, bool) {
 		if f := m.First - 1; f >= 1 && w[f] == "for" && d.x.personish[w[f-1]] {
 			continue
 		}
-		r, ok := kindRank[m.Kind]
-		if !ok {
-			r = 2
-		}
-		score := r*1000 + absInt(m.First-i)
+		score := d.rank(m)*1000 + absInt(m.First-i)
 		if best < 0 || score < best {
 			best, out = score, m
 		}
@@ -253,14 +245,14 @@ func (d *doc) containment(si int, c compiledCue) {
 		known := d.x.places != nil && d.x.places.Contains(outer.EntityKey, inner.EntityKey)
 		if len(between) >= 1 && between[0] == "'s" {
 			// "Afghanistan's eastern provinces of Khost and Paktia": each possessed place
-			if len(between) > 6 || kindRank[inner.Kind] < 2 {
+			if len(between) > 6 || d.x.kindRank[inner.Kind] < 2 {
 				continue
 			}
 			for _, o := range d.listFrom(si, locs, a+1) {
 				if d.x.places != nil && d.x.places.Placed(o.EntityKey) && !d.x.places.Contains(inner.EntityKey, o.EntityKey) {
 					continue // the gazetteer puts it elsewhere: "Paktika's Barmal and the Zurmat district of Paktia"
 				}
-				if kindRank[o.Kind] < kindRank[inner.Kind] || d.headKind(si, o.Last) != "" {
+				if d.x.kindRank[o.Kind] < d.x.kindRank[inner.Kind] || d.headKind(si, o.Last) != "" {
 					d.emit(c.rel, o, inner, si)
 				}
 			}
@@ -278,7 +270,7 @@ func (d *doc) containment(si int, c compiledCue) {
 				continue
 			}
 		}
-		smaller := rank(inner) < rank(outer)
+		smaller := d.rank(inner) < d.rank(outer)
 		typed := headInner != "" && (preposition && w[gap] == "of" || smaller) ||
 			inner.Kind == "district" && (outer.Kind == "province" || d.headKind(si, outer.Last) == "province")
 		if known || typed {
@@ -301,7 +293,7 @@ func (d *doc) containment(si int, c compiledCue) {
 	}
 	for _, in := range locs {
 		for _, out := range locs {
-			if (in.Kind == "district" || in.Kind == "city") && rank(out) > rank(in) && d.x.places.DirectlyIn(out.EntityKey, in.EntityKey) {
+			if (in.Kind == "district" || in.Kind == "city") && d.rank(out) > d.rank(in) && d.x.places.DirectlyIn(out.EntityKey, in.EntityKey) {
 				d.emit(c.rel, in, out, si)
 			}
 		}
@@ -313,7 +305,7 @@ func (d *doc) containment(si int, c compiledCue) {
 		para := d.in.Sentences[si].Paragraph
 		for s := si - 1; s >= 0 && d.in.Sentences[s].Paragraph == para; s-- {
 			for _, out := range d.bySent[s] {
-				if out.Type == graph.Location && !out.Anaphor && rank(out) > rank(in) && d.x.places.DirectlyIn(out.EntityKey, in.EntityKey) {
+				if out.Type == graph.Location && !out.Anaphor && d.rank(out) > d.rank(in) && d.x.places.DirectlyIn(out.EntityKey, in.EntityKey) {
 					d.emit(c.rel, in, out, s, si)
 				}
 			}
@@ -335,11 +327,13 @@ func (d *doc) lastOfKind(si, i int, kind string) (graph.Mention, int, bool) {
 	return graph.Mention{}, 0, false
 }
 
-func rank(m graph.Mention) int {
-	if r, ok := kindRank[m.Kind]; ok {
+// rank orders places from the most specific (ontology location_nesting);
+// a kind the nesting leaves out ranks in the middle.
+func (d *doc) rank(m graph.Mention) int {
+	if r, ok := d.x.kindRank[m.Kind]; ok {
 		return r
 	}
-	return 2
+	return len(d.x.kindRank) / 2
 }
 
 // possessive reports whether a mention is followed by "'s".

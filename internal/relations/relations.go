@@ -46,6 +46,7 @@ type Extractor struct {
 	followers    map[string]bool // nouns that make a name a qualifier of people
 	orgNouns     map[string]bool // generic heads after a group's name
 	units        map[string]bool // parts of a group
+	kindRank     map[string]int  // location kinds from the most specific
 }
 
 type compiledCue struct {
@@ -114,6 +115,10 @@ func New(s *ontology.Schema, places Places) *Extractor {
 	x.followers = foldedSet(lx.FollowerNouns)
 	x.orgNouns = foldedSet(lx.OrganizationNouns)
 	x.units = foldedSet(lx.UnitNouns)
+	x.kindRank = map[string]int{}
+	for i, k := range s.Ontology.LocationNesting {
+		x.kindRank[k] = i
+	}
 	return x
 }
 
