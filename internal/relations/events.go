@@ -119,7 +119,11 @@ func (d *doc) strike(si int, c compiledCue) {
 			switch m.Type {
 			case graph.Organization:
 				// "a commander of the banned LeJ-A", "Taliban sub-commander X",
-				// "AQIS's emir"; not "in a joint operation with the NDS"
+				// "AQIS's emir"; not "in a joint operation with the NDS", nor the
+				// al Qaeda of "the al Qaeda-linked IJU"
+				if d.isModifier(si, m) {
+					continue
+				}
 				if d.preposition(si, m) == "of" || !d.objectOfPreposition(si, m) {
 					targets = append(targets, m)
 				}

@@ -706,6 +706,11 @@ func (d *doc) governedByVerb(si int, m graph.Mention) bool {
 // organization along where the relation takes organizations.
 func (d *doc) subjectBefore(si, i int, types []string) []graph.Mention {
 	ms := d.bySent[si]
+	// "the NDS said its special forces killed ...", "a group whose fighters
+	// operate alongside the Taliban": the group's own people act
+	if m, ok := d.possessiveSubject(si, i); ok && allowed(types, m.Type) {
+		return []graph.Mention{m}
+	}
 	// "X, an Uzbek from the Fergana Valley who had fought with ...": the
 	// relative pronoun stands for the nearest person (or group) before it
 	if k := d.relativeBefore(si, i); k >= 0 {
@@ -803,6 +808,34 @@ func (d *doc) subjectBefore(si, i int, types []string) []graph.Mention {
 		}
 	}
 	return out
+}
+
+// possessiveSubject finds "its|their|whose PEOPLE" right before token i,
+// with only adverbs and auxiliaries between, and returns the group meant.
+func (d *doc) possessiveSubject(si, i int) (graph.Mention, bool) {
+	w := d.words[si]
+	k := i - 1
+	for k >= 0 && (d.x.function[w[k]] && w[k] != "and" && w[k] != "," || isAdverb(w[k])) {
+		k-- // "had", "have also", "were reportedly"
+	}
+	n := k // the people: "forces", "special forces", "officers", "fighters"
+	for n >= 0 && n >= k-2 && !(w[n] == "its" || w[n] == "their" || w[n] == "whose") {
+		if !d.in.Sentences[si].Tokens[n].Word || d.inMention(si, n) {
+			return graph.Mention{}, false
+		}
+		n--
+	}
+	if n < 0 || n == k || !(w[n] == "its" || w[n] == "their" || w[n] == "whose") ||
+		!(d.x.units[w[k]] || d.x.personish[trimPlural(w[k])] || w[k] == "officers" || w[k] == "personnel" || w[k] == "troops") {
+		return graph.Mention{}, false
+	}
+	if w[n] == "whose" {
+		if m, ok := d.relativeAntecedent(si, n+1, []string{graph.Organization}); ok {
+			return m, true
+		}
+		return graph.Mention{}, false
+	}
+	return d.itsOrganization(si, n)
 }
 
 // inClosedRelative reports whether a mention stands inside a relative

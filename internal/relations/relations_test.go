@@ -194,6 +194,12 @@ func TestEngines(t *testing.T) {
 			nil, []string{"Gul Agha Zadran -MEMBER_OF-> Taliban", "Gul Agha Zadran -LEADER_OF-> Taliban"}},
 		{"a longer relative clause", "Mawlawi Sher Ali, a cleric from Paktia, who rose to prominence as a commander of Hizb-i-Islami Khalis, founded a network.",
 			[]string{"Mawlawi Sher Ali -MEMBER_OF-> Hizb-i-Islami Khalis"}, nil},
+		{"its officers act for the group", "Tajikistan's State Committee for National Security said its officers had detained 12 suspected Jamaat Ansarullah members in Khorog.",
+			[]string{"State Committee for National Security of Tajikistan -TARGETED-> Jamaat Ansarullah"}, nil},
+		{"whose fighters", "Jamaat Ansarullah, a militant group whose fighters operate alongside the Taliban in Badakhshan, grew.",
+			[]string{"Jamaat Ansarullah -OPERATES_IN-> Badakhshan", "Jamaat Ansarullah -ALLIED_WITH-> Taliban"}, nil},
+		{"a modifier is no target", "ISAF captured an operative of the al Qaeda-linked Islamic Jihad Union in Khost.",
+			[]string{"International Security Assistance Force -TARGETED-> Islamic Jihad Union"}, []string{"International Security Assistance Force -TARGETED-> al Qaeda"}},
 		{"endpoint types are checked", "Kabul is an ally of Tashkent.",
 			nil, []string{"Kabul -ALLIED_WITH-> Tashkent"}},
 	}
