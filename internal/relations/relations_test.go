@@ -200,6 +200,10 @@ func TestEngines(t *testing.T) {
 			[]string{"Jamaat Ansarullah -OPERATES_IN-> Badakhshan", "Jamaat Ansarullah -ALLIED_WITH-> Taliban"}, nil},
 		{"a modifier is no target", "ISAF captured an operative of the al Qaeda-linked Islamic Jihad Union in Khost.",
 			[]string{"International Security Assistance Force -TARGETED-> Islamic Jihad Union"}, []string{"International Security Assistance Force -TARGETED-> al Qaeda"}},
+		{"a claimed attack places the group", "The Islamic State Khorasan Province claimed responsibility for the bombing in Jalalabad.",
+			[]string{"Islamic State Khorasan Province -OPERATES_IN-> Jalalabad"}, nil},
+		{"patronage", "Lashkar-e-Taiba has long enjoyed the patronage of the Inter-Services Intelligence.",
+			[]string{"Inter-Services Intelligence -ALLIED_WITH-> Lashkar-e-Taiba"}, nil},
 		{"endpoint types are checked", "Kabul is an ally of Tashkent.",
 			nil, []string{"Kabul -ALLIED_WITH-> Tashkent"}},
 	}
