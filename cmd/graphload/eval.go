@@ -6,10 +6,9 @@ import (
 	"path/filepath"
 	"sort"
 
-	"github.com/graphload/graphload/internal/document"
 	"github.com/graphload/graphload/internal/eval"
 	"github.com/graphload/graphload/internal/graph"
-	"github.com/graphload/graphload/internal/pipeline"
+	"github.com/graphload/graphload/internal/ontology"
 )
 
 type evalOptions struct {
@@ -44,7 +43,18 @@ func parseEval(args []string, io *streams) (*evalOptions, error) {
 	return o, nil
 }
 
-// runEval scores extraction per document (each document extracted alone)
+// scoringRules are the eval rules of a schema: every relation type scored,
+// symmetric ones either way.
+func scoringRules(s *ontology.Schema) eval.Rules {
+	rules := eval.Rules{Scored: map[string]bool{}, Symmetric: map[string]bool{}}
+	for _, r := range s.Ontology.Relations {
+		rules.Scored[r.Type] = true
+		rules.Symmetric[r.Type] = r.Symmetric
+	}
+	return rules
+}
+
+// runEval scores extraction per document (each document's own graph)
 // and at corpus level (one merged graph), the figure that matters.
 func runEval(ctx context.Context, args []string, io *streams) error {
 	o, err := parseEval(args, io)
@@ -55,48 +65,41 @@ func runEval(ctx context.Context, args []string, io *streams) error {
 	if err != nil {
 		return err
 	}
-	g, s, err := extractCorpus(ctx, &o.extractOptions, io)
-	if err != nil {
-		return err
+	// per document: each document's own graph against its own gold, scored as
+	// the corpus run extracts it (each document is extracted once)
+	byDoc := map[string]int{}
+	for i, gd := range golds {
+		byDoc[gd.Document] = i
+		byDoc[filepath.Base(gd.Document)] = i
 	}
-	rules := eval.Rules{Scored: map[string]bool{}, Symmetric: map[string]bool{}}
-	for _, r := range s.Ontology.Relations {
-		rules.Scored[r.Type] = true
-		rules.Symmetric[r.Type] = r.Symmetric
-	}
-
-	// per document: the document's own graph against its own gold
-	p := pipeline.New(s)
-	docs := map[string]graph.Document{}
-	reader := &document.Reader{MaxBytes: o.MaxBytes}
-	files, err := reader.Files(o.Paths)
-	if err != nil {
-		return err
-	}
-	for _, f := range files {
-		if err := reader.Read(ctx, f, nil, func(d graph.Document) error { docs[d.ID] = d; return nil }); err != nil {
-			return err
+	perDocResults := make([]*eval.Result, len(golds))
+	var rules eval.Rules
+	onDoc := func(s *ontology.Schema, dg graph.DocGraph) {
+		i, ok := byDoc[dg.Article.ID]
+		if !ok {
+			return
 		}
+		if rules.Scored == nil {
+			rules = scoringRules(s)
+		}
+		one := graph.New(s.Symmetric())
+		one.Add(dg)
+		r := eval.Score(golds[i], one, rules)
+		perDocResults[i] = &r
 	}
+	g, s, err := extractCorpus(ctx, &o.extractOptions, io, onDoc)
+	if err != nil {
+		return err
+	}
+	rules = scoringRules(s)
 	var perDoc eval.Result
-	for _, gd := range golds {
-		d, ok := docs[gd.Document]
-		if !ok {
-			d, ok = docs[filepath.Base(gd.Document)]
-		}
-		if !ok {
+	for i, gd := range golds {
+		r := perDocResults[i]
+		if r == nil {
 			fmt.Fprintf(io.Out, "%s\n  not among the documents read\n", gd.Document)
 			continue
 		}
-		one, err := p.Extract(d)
-		if err != nil {
-			fmt.Fprintf(io.Out, "%s\n  %v\n", gd.Document, err)
-			continue
-		}
-		dg := graph.New(s.Symmetric())
-		dg.Add(one)
-		r := eval.Score(gd, dg, rules)
-		perDoc.Add(r)
+		perDoc.Add(*r)
 		fmt.Fprintln(io.Out, gd.Document)
 		fmt.Fprintln(io.Out, "  "+eval.Line("entities", r.Entities))
 		fmt.Fprintln(io.Out, "  "+eval.Line("relations", r.Relations))

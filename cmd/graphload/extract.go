@@ -74,7 +74,7 @@ func runExtract(ctx context.Context, args []string, io *streams) error {
 	if err != nil {
 		return err
 	}
-	g, _, err := extractCorpus(ctx, o, io)
+	g, _, err := extractCorpus(ctx, o, io, nil)
 	if err != nil {
 		return err
 	}
@@ -95,7 +95,9 @@ func loadSchema(dir string) (*ontology.Schema, error) {
 }
 
 // extractCorpus runs the pipeline over o.Paths with progress and a summary on stderr.
-func extractCorpus(ctx context.Context, o *extractOptions, io *streams) (*graph.Graph, *ontology.Schema, error) {
+// extractCorpus extracts the corpus o names into one graph; onDoc, when not
+// nil, sees each document's own graph first.
+func extractCorpus(ctx context.Context, o *extractOptions, io *streams, onDoc func(*ontology.Schema, graph.DocGraph)) (*graph.Graph, *ontology.Schema, error) {
 	s, err := loadSchema(o.SchemaDir)
 	if err != nil {
 		return nil, nil, err
@@ -103,7 +105,7 @@ func extractCorpus(ctx context.Context, o *extractOptions, io *streams) (*graph.
 	p := pipeline.New(s)
 	prog := newProgress(io, o.Quiet)
 	skipped := 0
-	g, st, err := p.Run(ctx, o.Paths, pipeline.Options{
+	opt := pipeline.Options{
 		Workers:  o.Workers,
 		MaxBytes: o.MaxBytes,
 		OnSkip: func(sk document.Skip) {
@@ -112,7 +114,11 @@ func extractCorpus(ctx context.Context, o *extractOptions, io *streams) (*graph.
 			fmt.Fprintf(io.Err, "skip %s\n", sk)
 		},
 		OnProgress: prog.update,
-	})
+	}
+	if onDoc != nil {
+		opt.OnDocument = func(dg graph.DocGraph) { onDoc(s, dg) }
+	}
+	g, st, err := p.Run(ctx, o.Paths, opt)
 	prog.clear()
 	if err != nil {
 		return nil, nil, err

@@ -112,7 +112,7 @@ func runLoad(ctx context.Context, args []string, io *streams) error {
 		if g, err = readGraph(o.From, s, io); err != nil {
 			return err
 		}
-	} else if g, s, err = extractCorpus(ctx, &o.extractOptions, io); err != nil {
+	} else if g, s, err = extractCorpus(ctx, &o.extractOptions, io, nil); err != nil {
 		return err
 	}
 

@@ -101,6 +101,9 @@ type Options struct {
 	Workers  int   // documents extracted at once; 0 means all cores
 	MaxBytes int64 // files over this are skipped; 0 means document.DefaultMaxBytes
 	OnSkip   func(document.Skip)
+	// OnDocument, when set, is called with each document's own graph, in the
+	// order documents are merged, before the merge.
+	OnDocument func(graph.DocGraph)
 	// OnProgress, when set, is called after each document with the totals so far.
 	OnProgress func(Stats)
 }
@@ -224,6 +227,9 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, opt Options) (*graph
 			if cur.err != nil {
 				reader.OnSkip(document.Skip{Path: cur.id, Reason: cur.err.Error()})
 				continue
+			}
+			if opt.OnDocument != nil {
+				opt.OnDocument(cur.dg)
 			}
 			g.Add(cur.dg)
 			st.Documents++

@@ -168,6 +168,22 @@ func TestFailingDocumentIsSkipped(t *testing.T) {
 	assert.Len(t, g.SortedArticles(), 2)
 }
 
+func TestOnDocumentSeesEachDocumentInOrder(t *testing.T) {
+	p := New(testschema.Load(t))
+	var seen []string
+	g, _, err := p.Run(context.Background(), []string{"../../fixtures/corpus"}, Options{Workers: 2, OnDocument: func(dg graph.DocGraph) {
+		seen = append(seen, dg.Article.ID)
+	}})
+	require.NoError(t, err)
+	var merged []string
+	for _, a := range g.SortedArticles() {
+		merged = append(merged, a.ID)
+	}
+	assert.Len(t, seen, 5)
+	assert.ElementsMatch(t, merged, seen)
+	assert.True(t, sort.StringsAreSorted(seen), "in the order read: %v", seen)
+}
+
 func TestETA(t *testing.T) {
 	st := Stats{Bytes: 25, TotalBytes: 100, Elapsed: 10 * time.Second}
 	assert.Equal(t, 30*time.Second, st.ETA())
