@@ -141,6 +141,22 @@ func TestGroupAnaphorPrefersTheSentencesGroup(t *testing.T) {
 	assert.True(t, found, "'the group' resolves")
 }
 
+func TestOneWordNameIsTheFullName(t *testing.T) {
+	r, _ := extract(t, "Jaish-e-Mohammed was founded by Masood Azhar in 2000. Azhar, a former HuM leader, took much of the HuM with him.")
+	var people []string
+	for _, e := range r.Entities {
+		if e.Type == graph.Person {
+			people = append(people, e.Name)
+		}
+	}
+	assert.Equal(t, []string{"Masood Azhar"}, people)
+}
+
+func TestOneWordGivenNameDescribed(t *testing.T) {
+	r, _ := extract(t, "Police said Asmatullah, a close aide of a TTP commander, was arrested.")
+	assert.Contains(t, names(r), "Person:Asmatullah")
+}
+
 func TestMentionOffsets(t *testing.T) {
 	text := "Clashes in Kunduz.\nThe Islamic Jihad Union (IJU) is active; the IJU recruits."
 	r, _ := extract(t, text)

@@ -103,6 +103,29 @@ func (d *doc) isPerson(si, start, end int, titled bool) bool {
 		return n >= 2 || d.endsClause(si, end)
 	case n >= 2 && d.describedAfter(si, end):
 		return true
+	case n == 1 && d.givenNameShaped(toks[start:end]) && d.describedAfter(si, end):
+		// "Asmatullah, a close aide of TTP commander X, was arrested"
+		return true
+	}
+	return false
+}
+
+// givenNameShaped reports whether a one-word name is a given name or ends
+// like one ("Asmatullah", "Najmiddin").
+func (d *doc) givenNameShaped(toks []graph.Token) bool {
+	for _, t := range toks {
+		if !t.Word {
+			continue
+		}
+		w := graph.FoldWord(t.Text)
+		if d.x.s.GivenNames[w] {
+			return true
+		}
+		for _, suf := range d.x.s.Lexicon.GivenNameSuffixes {
+			if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+				return true
+			}
+		}
 	}
 	return false
 }
@@ -412,6 +435,27 @@ func (d *doc) rekey(from, to string) {
 // the one named last before it.
 func (d *doc) surnames(si int, index map[string][]string) {
 	toks := d.sents[si].Tokens
+	// a one-word person read on its own ("Azhar, a former HuM leader") is the
+	// person named in full elsewhere in the document
+	for _, m := range d.mentions[si] {
+		if m.Type != graph.Person || m.Anaphor || m.Last != m.First+1 {
+			continue
+		}
+		var keys []string
+		for _, k := range index[graph.FoldWord(toks[m.First].Text)] {
+			if k != m.EntityKey {
+				keys = append(keys, k)
+			}
+		}
+		if len(keys) == 0 {
+			continue
+		}
+		key := keys[0]
+		if len(keys) > 1 {
+			key = d.lastMentioned(si, keys)
+		}
+		d.rekey(m.EntityKey, key)
+	}
 	// a one-word place with no head noun and no locative preposition before
 	// it that is the surname of a person of the document is the person
 	// ("Zadran coordinated ...", Zadran being a district as well)

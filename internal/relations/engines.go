@@ -134,7 +134,7 @@ func (d *doc) objectsAfter(si, i int, c compiledCue) []graph.Mention {
 		if len(objects) > 0 && m.Last < len(d.words[si]) && startsClause(d.words[si][m.Last]) {
 			break
 		}
-		if allowed(c.rel.To, m.Type) {
+		if allowed(c.rel.To, m.Type) && !d.isDateline(si, m) {
 			objects = append(objects, m)
 		}
 	}

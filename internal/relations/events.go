@@ -26,8 +26,9 @@ func (d *doc) event(si int, c compiledCue) {
 			// "X, ..., were killed": the nearest people before the cue, with their list
 			var before []graph.Mention
 			for _, m := range d.bySent[si] {
-				// "Three of Hamza's bodyguards were killed": not Hamza
-				if m.Type == graph.Person && m.Last <= sp[0] && !d.possessive(si, m) {
+				// "Three of Hamza's bodyguards were killed": not Hamza; "X, an aide
+				// of TTP commander Y, was arrested": not Y
+				if m.Type == graph.Person && m.Last <= sp[0] && !d.possessive(si, m) && !d.inApposition(si, m, sp[0]) {
 					before = append(before, m)
 				}
 			}
@@ -76,7 +77,7 @@ func (d *doc) raid(si int, c compiledCue) {
 			continue
 		}
 		for _, l := range d.bySent[si] {
-			if l.Type == graph.Location && !l.Anaphor {
+			if l.Type == graph.Location && !l.Anaphor && !d.isDateline(si, l) {
 				d.emit(c.rel, g, l, si)
 			}
 		}
@@ -207,7 +208,7 @@ func (d *doc) mostSpecific(si, i int) (graph.Mention, bool) {
 	var out graph.Mention
 	w := d.words[si]
 	for _, m := range d.bySent[si] {
-		if m.Type != graph.Location {
+		if m.Type != graph.Location || d.isDateline(si, m) {
 			continue
 		}
 		// "ISKP's military chief for Kot district": the place of an office,

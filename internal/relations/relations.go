@@ -169,6 +169,10 @@ type doc struct {
 	findings []finding
 	lastOp   int          // sentence of the last operation the document placed, or -1
 	context  map[int]bool // whether a sentence speaks of an operation, once worked out
+	// datelines: the sentences whose first place names where the story was
+	// filed ("PESHAWAR: ...", "KABUL, Afghanistan (March 9, 2012) - ..."),
+	// and how many mentions that dateline holds
+	datelines map[int]int
 }
 
 // Extract finds the relations of one document.
@@ -187,6 +191,12 @@ func (x *Extractor) Extract(in Input) []graph.Relation {
 			}
 		}
 		d.words[si] = w
+	}
+	d.datelines = map[int]int{}
+	for si := range in.Sentences {
+		if n := d.datelineMentions(si); n > 0 {
+			d.datelines[si] = n
+		}
 	}
 	for si, s := range in.Sentences {
 		if s.Furniture || len(d.bySent[si]) == 0 {
@@ -282,6 +292,38 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// datelineMentions returns how many places open sentence si as a dateline:
+// at the start of a paragraph, capitals or a country after them, then a
+// colon, a dash or a bracketed date.
+func (d *doc) datelineMentions(si int) int {
+	s := d.in.Sentences[si]
+	if si > 0 && d.in.Sentences[si-1].Paragraph == s.Paragraph || len(d.bySent[si]) == 0 {
+		return 0
+	}
+	ms := d.bySent[si]
+	if ms[0].First != 0 || ms[0].Type != graph.Location || strings.ToUpper(ms[0].Text) != ms[0].Text {
+		return 0
+	}
+	n, end := 1, ms[0].Last
+	if len(ms) > 1 && ms[1].Type == graph.Location && ms[1].First == end+1 && d.words[si][end] == "," {
+		n, end = 2, ms[1].Last // "KABUL, Afghanistan"
+	}
+	if end >= len(s.Tokens) {
+		return 0
+	}
+	switch s.Tokens[end].Text {
+	case ":", "-", "--", "—", "–", "(":
+		return n
+	}
+	return 0
+}
+
+// isDateline reports whether a mention is the place a story was filed from.
+func (d *doc) isDateline(si int, m graph.Mention) bool {
+	n := d.datelines[si]
+	return n > 0 && m.Type == graph.Location && m.Last <= d.bySent[si][n-1].Last
 }
 
 // emit records one relation instance after checking its types.
@@ -876,7 +918,7 @@ func (d *doc) inApposition(si int, m graph.Mention, i int) bool {
 			open = k
 			break
 		}
-		if w[k] == ";" || d.x.function[w[k]] && w[k] != "the" && w[k] != "a" && w[k] != "an" {
+		if w[k] == ";" || d.x.function[w[k]] && !isPreposition(w[k]) && w[k] != "the" && w[k] != "a" && w[k] != "an" {
 			return false
 		}
 	}

@@ -204,6 +204,10 @@ func TestEngines(t *testing.T) {
 			[]string{"Islamic State Khorasan Province -OPERATES_IN-> Jalalabad"}, nil},
 		{"patronage", "Lashkar-e-Taiba has long enjoyed the patronage of the Inter-Services Intelligence.",
 			[]string{"Inter-Services Intelligence -ALLIED_WITH-> Lashkar-e-Taiba"}, nil},
+		{"the victim is the name the apposition describes", "Police said Asmatullah, a close aide of TTP commander Gul Zaman, was arrested during a raid in Bannu.",
+			[]string{"Asmatullah -CAPTURED_IN_RAID-> Bannu"}, []string{"Gul Zaman -CAPTURED_IN_RAID-> Bannu"}},
+		{"a dateline is where the story was filed, not where the group is", "PESHAWAR: Security forces killed four militants of the banned Tehreek-i-Taliban Pakistan during an operation in Lakki Marwat district.",
+			[]string{"Tehrik-i-Taliban Pakistan -OPERATES_IN-> Lakki Marwat"}, []string{"Tehrik-i-Taliban Pakistan -OPERATES_IN-> Peshawar"}},
 		{"endpoint types are checked", "Kabul is an ally of Tashkent.",
 			nil, []string{"Kabul -ALLIED_WITH-> Tashkent"}},
 	}
