@@ -208,6 +208,8 @@ func TestEngines(t *testing.T) {
 			[]string{"Asmatullah -CAPTURED_IN_RAID-> Bannu"}, []string{"Gul Zaman -CAPTURED_IN_RAID-> Bannu"}},
 		{"a dateline is where the story was filed, not where the group is", "PESHAWAR: Security forces killed four militants of the banned Tehreek-i-Taliban Pakistan during an operation in Lakki Marwat district.",
 			[]string{"Tehrik-i-Taliban Pakistan -OPERATES_IN-> Lakki Marwat"}, []string{"Tehrik-i-Taliban Pakistan -OPERATES_IN-> Peshawar"}},
+		{"a group joins a group", "Uzbek militants from the IMU have joined the Islamic State in Afghanistan.",
+			[]string{"Islamic Movement of Uzbekistan -ALLIED_WITH-> Islamic State"}, nil},
 		{"endpoint types are checked", "Kabul is an ally of Tashkent.",
 			nil, []string{"Kabul -ALLIED_WITH-> Tashkent"}},
 	}
