@@ -384,8 +384,10 @@ func (d *doc) attributiveCue(si int, c compiledCue) {
 		}
 		objects := d.objectsAfter(si, sp[1], c)
 		if len(objects) == 0 {
+			// "Sangin has long been a Taliban stronghold": the place the
+			// predicate describes, a copula between them
 			for _, m := range d.bySent[si] {
-				if m.Last <= subject.First && allowed(c.rel.To, m.Type) {
+				if m.Last <= subject.First && allowed(c.rel.To, m.Type) && d.copulaBetween(si, m.Last, subject.First) {
 					objects = []graph.Mention{m}
 				}
 			}
@@ -396,6 +398,18 @@ func (d *doc) attributiveCue(si int, c compiledCue) {
 			}
 		}
 	}
+}
+
+// copulaBetween reports whether tokens [a, b) hold a copula ("is", "has long
+// been", "remains") or a "where" that opens a clause about the place.
+func (d *doc) copulaBetween(si, a, b int) bool {
+	for k := a; k < b; k++ {
+		switch d.words[si][k] {
+		case "is", "was", "are", "were", "been", "remains", "remained", "became", "becomes", "where":
+			return true
+		}
+	}
+	return false
 }
 
 // passive reads OBJECT ... cue ... SUBJECT ("formed in 1998 by X and Y").

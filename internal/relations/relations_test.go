@@ -210,6 +210,10 @@ func TestEngines(t *testing.T) {
 			[]string{"Tehrik-i-Taliban Pakistan -OPERATES_IN-> Lakki Marwat"}, []string{"Tehrik-i-Taliban Pakistan -OPERATES_IN-> Peshawar"}},
 		{"a group joins a group", "Uzbek militants from the IMU have joined the Islamic State in Afghanistan.",
 			[]string{"Islamic Movement of Uzbekistan -ALLIED_WITH-> Islamic State"}, nil},
+		{"a group's people name no earlier place", "Kashmiri sent fighters from Pakistan to Kunar and Nuristan and worked hand in hand with al Qaeda and Taliban commanders.",
+			nil, []string{"Taliban -OPERATES_IN-> Nuristan", "al Qaeda -OPERATES_IN-> Nuristan"}},
+		{"where a group's fighters keep hideouts", "His men still cross from Kunar, where JuA fighters have long kept hideouts.",
+			[]string{"Jamaat-ul-Ahrar -OPERATES_IN-> Kunar"}, nil},
 		{"endpoint types are checked", "Kabul is an ally of Tashkent.",
 			nil, []string{"Kabul -ALLIED_WITH-> Tashkent"}},
 	}
