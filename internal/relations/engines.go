@@ -172,6 +172,9 @@ func (d *doc) mutual(si int, c compiledCue) {
 				d.emit(c.rel, group[a], group[b], si)
 			}
 		}
+		if len(group) > 1 {
+			d.placeParties(si, c, group, sp[1])
+		}
 	}
 }
 
@@ -469,7 +472,64 @@ func (d *doc) between(si int, c compiledCue) {
 				d.emit(c.rel, group[a], group[b], si)
 			}
 		}
+		if len(group) > 1 {
+			d.placeParties(si, c, group, group[len(group)-1].Last)
+		}
 	}
+}
+
+// placeParties relates the parties of a between or mutual cue to the place
+// the sentence puts their dealings in, by the cue's place_relation: "In
+// Orakzai, clashes between the TTP and JuA ...", "... have been locked in a
+// bitter rivalry in Mohmand".
+func (d *doc) placeParties(si int, c compiledCue, parties []graph.Mention, after int) {
+	if c.placeRel == nil {
+		return
+	}
+	places := d.frontedPlaces(si, c.placeRel.To)
+	w := d.words[si]
+	end := d.clauseEnd(si, after)
+	for k := after; k < end && k < after+8; k++ {
+		if w[k] != "in" {
+			continue
+		}
+		o := k + 1
+		if o < len(w) && w[o] == "the" {
+			o++
+		}
+		for _, m := range d.bySent[si] {
+			if m.First == o && m.Type == graph.Location && !d.isDateline(si, m) {
+				places = append(places, d.listFrom(si, d.locations(si), d.indexOf(si, m))...)
+			}
+		}
+		break
+	}
+	for _, p := range parties {
+		for _, l := range places {
+			d.emit(c.placeRel, p, l, si)
+		}
+	}
+}
+
+// locations returns the place mentions of sentence si.
+func (d *doc) locations(si int) []graph.Mention {
+	var out []graph.Mention
+	for _, m := range d.bySent[si] {
+		if m.Type == graph.Location && !m.Anaphor {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// indexOf returns the index of mention m among the places of sentence si.
+func (d *doc) indexOf(si int, m graph.Mention) int {
+	for i, l := range d.locations(si) {
+		if l.First == m.First {
+			return i
+		}
+	}
+	return 0
 }
 
 // compound reads "the al Qaeda-linked IMU" and "the Pakistan-based group":

@@ -214,6 +214,12 @@ func TestEngines(t *testing.T) {
 			nil, []string{"Taliban -OPERATES_IN-> Nuristan", "al Qaeda -OPERATES_IN-> Nuristan"}},
 		{"where a group's fighters keep hideouts", "His men still cross from Kunar, where JuA fighters have long kept hideouts.",
 			[]string{"Jamaat-ul-Ahrar -OPERATES_IN-> Kunar"}, nil},
+		{"the parties of a clash are where it is", "In Orakzai Agency, clashes between the TTP and the Jamaat-ul-Ahrar left six militants dead.",
+			[]string{"Jamaat-ul-Ahrar -RIVAL_OF-> Tehrik-i-Taliban Pakistan", "Tehrik-i-Taliban Pakistan -OPERATES_IN-> Orakzai", "Jamaat-ul-Ahrar -OPERATES_IN-> Orakzai"}, nil},
+		{"a rivalry in a place", "The Jamaat-ul-Ahrar and the Hizbul Ahrar have been locked in a bitter rivalry in Mohmand.",
+			[]string{"Hizb-ul-Ahrar -OPERATES_IN-> Mohmand", "Jamaat-ul-Ahrar -OPERATES_IN-> Mohmand"}, nil},
+		{"a hub for groups", "Troops cleared the bazaar of Miramshah, which had served as a hub for the Haqqani Network and the TTP.",
+			[]string{"Haqqani Network -OPERATES_IN-> Miranshah", "Tehrik-i-Taliban Pakistan -OPERATES_IN-> Miranshah"}, nil},
 		{"endpoint types are checked", "Kabul is an ally of Tashkent.",
 			nil, []string{"Kabul -ALLIED_WITH-> Tashkent"}},
 	}
