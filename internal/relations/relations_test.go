@@ -220,6 +220,8 @@ func TestEngines(t *testing.T) {
 			[]string{"Hizb-ul-Ahrar -OPERATES_IN-> Mohmand", "Jamaat-ul-Ahrar -OPERATES_IN-> Mohmand"}, nil},
 		{"a hub for groups", "Troops cleared the bazaar of Miramshah, which had served as a hub for the Haqqani Network and the TTP.",
 			[]string{"Haqqani Network -OPERATES_IN-> Miranshah", "Tehrik-i-Taliban Pakistan -OPERATES_IN-> Miranshah"}, nil},
+		{"joint attacks make allies, where they happen", "Lashkar-e-Jhangvi and the TTP have carried out joint attacks on Hazaras in Quetta.",
+			[]string{"Lashkar-e-Jhangvi -ALLIED_WITH-> Tehrik-i-Taliban Pakistan", "Lashkar-e-Jhangvi -OPERATES_IN-> Quetta", "Tehrik-i-Taliban Pakistan -OPERATES_IN-> Quetta"}, nil},
 		{"endpoint types are checked", "Kabul is an ally of Tashkent.",
 			nil, []string{"Kabul -ALLIED_WITH-> Tashkent"}},
 	}
