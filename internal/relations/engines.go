@@ -695,7 +695,7 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 	if k >= 0 && d.x.personish[w[k]] && !d.inMention(si, k) {
 		noun := w[k]
 		if org, ok := d.orgEndingAt(si, k); ok {
-			out = append(out, roleTie{noun: noun, org: org, demoted: d.demotedBefore(si, org.First) || d.demotedBetween(si, org.Last, k)})
+			out = append(out, roleTie{noun: noun, org: org, demoted: d.demotedBefore(si, org.First) || d.demotedBetween(si, org.Last, k) || d.raidVictim(si, org.First)})
 		} else if org, ok := d.orgAfterOf(si, k+1); ok && org.Last <= p.First {
 			out = append(out, roleTie{noun: noun, org: org, demoted: d.demotedBefore(si, k)})
 		} else if org, ok := d.groupRoleOrg(si, k); ok {
@@ -1126,12 +1126,36 @@ func (d *doc) demotedBefore(si, k int) bool {
 		if d.x.demoting[w[n]] {
 			return true
 		}
+		// not across a verb: "a security force targeted HIG leader X"
+		if d.x.verbish(w[n]) && !d.x.function[w[n]] {
+			return false
+		}
 		if w[n] == "the" || w[n] == "," || w[n] == "former" || w[n] == "[" || w[n] == "]" {
 			if w[n] == "the" || w[n] == "," {
 				return false
 			}
 			continue
 		}
+	}
+	return false
+}
+
+// raidVictim reports whether a kill or capture verb stands right before
+// token k ("the security force detained Haqqani Network leader X"): the
+// press names the leaders it raids by their local rank, not the group's
+// head.
+func (d *doc) raidVictim(si, k int) bool {
+	w := d.words[si]
+	n := k - 1
+	for n >= 0 && (w[n] == "the" || w[n] == "a" || w[n] == "an") {
+		n--
+	}
+	if n < 0 {
+		return false
+	}
+	switch w[n] {
+	case "killed", "captured", "detained", "arrested", "apprehended", "targeted", "kills", "captures", "detains", "arrests":
+		return true
 	}
 	return false
 }

@@ -222,6 +222,10 @@ func TestEngines(t *testing.T) {
 			[]string{"Haqqani Network -OPERATES_IN-> Miranshah", "Tehrik-i-Taliban Pakistan -OPERATES_IN-> Miranshah"}, nil},
 		{"joint attacks make allies, where they happen", "Lashkar-e-Jhangvi and the TTP have carried out joint attacks on Hazaras in Quetta.",
 			[]string{"Lashkar-e-Jhangvi -ALLIED_WITH-> Tehrik-i-Taliban Pakistan", "Lashkar-e-Jhangvi -OPERATES_IN-> Quetta", "Tehrik-i-Taliban Pakistan -OPERATES_IN-> Quetta"}, nil},
+		{"a leader raided is a local one", "In Sabari district, a security force detained Haqqani Network leader Mawlawi Gul Zaman during an operation.",
+			[]string{"Mawlawi Gul Zaman -MEMBER_OF-> Haqqani Network"}, []string{"Mawlawi Gul Zaman -LEADER_OF-> Haqqani Network"}},
+		{"a leader named as such is the head", "IMU leader Usman Ghazi pledged allegiance to the Islamic State in 2015.",
+			[]string{"Usman Ghazi -LEADER_OF-> Islamic Movement of Uzbekistan"}, nil},
 		{"endpoint types are checked", "Kabul is an ally of Tashkent.",
 			nil, []string{"Kabul -ALLIED_WITH-> Tashkent"}},
 	}
