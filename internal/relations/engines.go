@@ -743,7 +743,8 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 	// "P, who used another name, served as the group's emir", "P alias A and
 	// Q alias B, both LeJ-A militants"
 	if j, det, ok := d.predicateStart(si, d.listEnd(si, p)); ok {
-		for n := j; n < len(w) && n <= j+7; n++ {
+		// a hyphenated name counts its hyphens: look a dozen tokens on
+		for n := j; n < len(w) && n <= j+12; n++ {
 			if w[n] == "," || w[n] == "." || w[n] == "and" || w[n] == ";" {
 				break
 			}

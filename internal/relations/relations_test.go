@@ -226,6 +226,8 @@ func TestEngines(t *testing.T) {
 			[]string{"Mawlawi Gul Zaman -MEMBER_OF-> Haqqani Network"}, []string{"Mawlawi Gul Zaman -LEADER_OF-> Haqqani Network"}},
 		{"a leader named as such is the head", "IMU leader Usman Ghazi pledged allegiance to the Islamic State in 2015.",
 			[]string{"Usman Ghazi -LEADER_OF-> Islamic Movement of Uzbekistan"}, nil},
+		{"a description past a hyphenated name", "Mohammad Ismail Kashmiri died. Kashmiri is the most senior Lashkar-e-Taiba (LeT) leader reported killed in Afghanistan.",
+			[]string{"Mohammad Ismail Kashmiri -MEMBER_OF-> Lashkar-e-Taiba"}, nil},
 		{"endpoint types are checked", "Kabul is an ally of Tashkent.",
 			nil, []string{"Kabul -ALLIED_WITH-> Tashkent"}},
 	}
