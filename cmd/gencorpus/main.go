@@ -109,9 +109,10 @@ type goldEntity struct {
 }
 
 type goldRelation struct {
-	From string `yaml:"from"`
-	Type string `yaml:"type"`
-	To   string `yaml:"to"`
+	From     string `yaml:"from"`
+	Type     string `yaml:"type"`
+	To       string `yaml:"to"`
+	Optional bool   `yaml:"optional,omitempty"`
 }
 
 type goldDoc struct {
@@ -222,6 +223,9 @@ func (g *generator) article(i int) article {
 			{From: pl.district, Type: "LOCATED_IN", To: pl.province},
 			{From: grp, Type: "ALLIED_WITH", To: ally},
 			{From: grp, Type: "OPERATES_IN", To: pl.province},
+			// inferred from where raids against the group took place: neither
+			// required nor penalised, as in the development gold
+			{From: grp, Type: "OPERATES_IN", To: pl.district, Optional: true},
 		},
 	}
 	return article{doc: jsonDoc{ID: id, Title: "Security forces strike " + grp, Date: date, Source: "generated", Text: text.String()}, gold: gold}
