@@ -588,7 +588,12 @@ func (d *doc) role(si int, c compiledCue) {
 				// the head of the group is LEADER_OF, not also a member
 				continue
 			}
-			d.emit(c.rel, p, r.org, si)
+			if r.org.Sentence != si {
+				// "Its longtime leader, X": the sentence that names the group too
+				d.emit(c.rel, p, r.org, r.org.Sentence, si)
+			} else {
+				d.emit(c.rel, p, r.org, si)
+			}
 			// "the Taliban's shadow governor for Nangarhar, X": X is there
 			if c.placeRel != nil && r.place != nil {
 				d.emit(c.placeRel, p, *r.place, si)
@@ -973,7 +978,9 @@ func (d *doc) topicBefore(si int) (graph.Mention, bool) {
 			break
 		}
 	}
-	if si > 0 {
+	// else the first group of the sentence before, in the same paragraph, so
+	// that the evidence sits in the paragraph that names the group
+	if si > 0 && d.in.Sentences[si-1].Paragraph == para {
 		return d.firstOrganization(si-1, len(d.words[si-1]))
 	}
 	return graph.Mention{}, false

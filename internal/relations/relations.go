@@ -250,10 +250,9 @@ func (d *doc) propagate() {
 	}
 	// the findings a rule may go through, by subject and sentence
 	via := map[at][]finding{}
+	main := func(f finding) int { return f.evidence[len(f.evidence)-1] } // the cue's own sentence
 	for _, f := range d.findings {
-		if len(f.evidence) == 1 {
-			via[at{f.from, f.evidence[0]}] = append(via[at{f.from, f.evidence[0]}], f)
-		}
+		via[at{f.from, main(f)}] = append(via[at{f.from, main(f)}], f)
 	}
 	type key struct {
 		typ, from, to string
@@ -264,14 +263,14 @@ func (d *doc) propagate() {
 	for i := 0; i < n; i++ {
 		f := d.findings[i]
 		rel := d.x.s.Relation(f.typ)
-		if rel == nil || len(rel.PropagateVia) == 0 || len(f.evidence) != 1 {
+		if rel == nil || len(rel.PropagateVia) == 0 {
 			continue
 		}
-		for _, g := range via[at{f.from, f.evidence[0]}] {
+		for _, g := range via[at{f.from, main(f)}] {
 			if !contains(rel.PropagateVia, g.typ) || g.to == f.to {
 				continue
 			}
-			k := key{f.typ, g.to, f.to, f.evidence[0]}
+			k := key{f.typ, g.to, f.to, main(f)}
 			if seen[k] {
 				continue
 			}
@@ -280,7 +279,15 @@ func (d *doc) propagate() {
 			if to == nil || place == nil || !rel.Allows(to.Type, place.Type) {
 				continue
 			}
-			d.findings = append(d.findings, finding{typ: f.typ, from: g.to, to: f.to, evidence: f.evidence})
+			// the evidence of both: the place's, and the tie's ("Its commander
+			// for Badakhshan, X" names the group a sentence earlier)
+			ev := append([]int(nil), f.evidence...)
+			for _, e := range g.evidence {
+				if !containsInt(ev, e) {
+					ev = append([]int{e}, ev...)
+				}
+			}
+			d.findings = append(d.findings, finding{typ: f.typ, from: g.to, to: f.to, evidence: ev})
 		}
 	}
 }
@@ -338,7 +345,39 @@ func (d *doc) emit(rel *ontology.RelationType, from, to graph.Mention, sents ...
 			rel = m
 		}
 	}
+	// an anaphor ("he", "the network", "the district") names its entity
+	// through the sentence that named it last: that sentence is evidence too
+	for _, m := range []graph.Mention{from, to} {
+		if !m.Anaphor {
+			continue
+		}
+		if a, ok := d.antecedentSentence(m); ok && !containsInt(sents, a) {
+			sents = append([]int{a}, sents...)
+		}
+	}
 	d.findings = append(d.findings, finding{typ: rel.Type, from: from.EntityKey, to: to.EntityKey, evidence: sents})
+}
+
+// antecedentSentence returns the sentence, at or before an anaphor's, that
+// last names its entity outright.
+func (d *doc) antecedentSentence(m graph.Mention) (int, bool) {
+	for s := m.Sentence; s >= 0 && s >= m.Sentence-12; s-- {
+		for _, o := range d.bySent[s] {
+			if o.EntityKey == m.EntityKey && !o.Anaphor && (s < m.Sentence || o.First < m.First) {
+				return s, true
+			}
+		}
+	}
+	return 0, false
+}
+
+func containsInt(list []int, n int) bool {
+	for _, x := range list {
+		if x == n {
+			return true
+		}
+	}
+	return false
 }
 
 // unitOf reports whether an organization's mention names a unit of it:
