@@ -149,15 +149,29 @@ func (d *doc) strike(si int, c compiledCue) {
 // Taliban leader, X", "killed IMU facilitator, X, and Y").
 func (d *doc) victimsAfter(si, i int) []graph.Mention {
 	end := d.clauseEnd(si, i)
+	w := d.words[si]
+	// "arrested three suspected members of the TTP, including a local
+	// commander, X": the people the list names further on
+	reach := 8
+	for k := i; k < end && k < i+10; k++ {
+		if w[k] == "including" {
+			reach = k - i + 8
+			break
+		}
+	}
 	for _, m := range d.bySent[si] {
 		if m.First < i || m.Last > end {
 			continue
 		}
-		if m.First-i > 8 {
+		if m.First-i > reach {
 			return nil
 		}
+		// "captured Salahuddin's deputy, X": not Salahuddin
+		if m.Type == graph.Person && d.possessive(si, m) {
+			continue
+		}
 		// "..., police spokesman X said": the one who speaks is no victim
-		if m.Type == graph.Person && !d.qualifies(si, m) && !(m.Last < len(d.words[si]) && d.x.speech[d.words[si][m.Last]]) {
+		if m.Type == graph.Person && !d.qualifies(si, m) && !(m.Last < len(w) && d.x.speech[w[m.Last]]) {
 			return d.groupAfter(si, m.First, end, 0, []string{graph.Person})
 		}
 	}
@@ -212,8 +226,12 @@ func (d *doc) mostSpecific(si, i int) (graph.Mention, bool) {
 			continue
 		}
 		// "ISKP's military chief for Kot district": the place of an office,
-		// not of the event
-		if f := m.First - 1; f >= 1 && w[f] == "for" && d.x.personish[w[f-1]] {
+		// not of the event; "a cleric from Xinjiang": an origin
+		if f := m.First - 1; f >= 1 && w[f] == "for" && d.x.personish[w[f-1]] || f >= 1 && w[f] == "from" && d.in.Sentences[si].Tokens[f-1].Word && !d.x.function[w[f-1]] && !d.x.verbish(w[f-1]) {
+			continue
+		}
+		// "in Achin's Mohmand Valley": the place inside, not the one around it
+		if d.possessive(si, m) && d.locationAt(si, m.Last+1) {
 			continue
 		}
 		score := d.rank(m)*1000 + absInt(m.First-i)
@@ -222,6 +240,16 @@ func (d *doc) mostSpecific(si, i int) (graph.Mention, bool) {
 		}
 	}
 	return out, best >= 0
+}
+
+// locationAt reports whether a place mention starts at token k.
+func (d *doc) locationAt(si, k int) bool {
+	for _, m := range d.bySent[si] {
+		if m.First == k && m.Type == graph.Location {
+			return true
+		}
+	}
+	return false
 }
 
 func absInt(n int) int {

@@ -228,6 +228,12 @@ func TestEngines(t *testing.T) {
 			[]string{"Usman Ghazi -LEADER_OF-> Islamic Movement of Uzbekistan"}, nil},
 		{"a description past a hyphenated name", "Mohammad Ismail Kashmiri died. Kashmiri is the most senior Lashkar-e-Taiba (LeT) leader reported killed in Afghanistan.",
 			[]string{"Mohammad Ismail Kashmiri -MEMBER_OF-> Lashkar-e-Taiba"}, nil},
+		{"a possessive before the victim", "Afghan commandos captured Salahuddin's deputy, Mullah Rahmat Gul, in a raid in Qarqin district.",
+			[]string{"Mullah Rahmat Gul -CAPTURED_IN_RAID-> Qarqin"}, nil},
+		{"the place inside a possessive place", "Abdul Hasib was killed during a raid by Afghan and US special forces in Achin's Mohmand Valley.",
+			[]string{"Abdul Hasib -KILLED_IN_RAID-> Mohmand Valley"}, []string{"Abdul Hasib -KILLED_IN_RAID-> Achin"}},
+		{"an origin is not where the raid was", "The party was founded by Hasan Gul, a Uyghur cleric from Xinjiang who was killed by Pakistani troops in South Waziristan in 2003.",
+			[]string{"Hasan Gul -KILLED_IN_RAID-> South Waziristan"}, []string{"Hasan Gul -KILLED_IN_RAID-> Xinjiang"}},
 		{"endpoint types are checked", "Kabul is an ally of Tashkent.",
 			nil, []string{"Kabul -ALLIED_WITH-> Tashkent"}},
 	}
