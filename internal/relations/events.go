@@ -153,7 +153,7 @@ func (d *doc) victimsAfter(si, i int) []graph.Mention {
 	// "arrested three suspected members of the TTP, including a local
 	// commander, X": the people the list names further on
 	reach := 8
-	for k := i; k < end && k < i+10; k++ {
+	for k := i; k < end && k < i+16; k++ {
 		if w[k] == "including" {
 			reach = k - i + 8
 			break

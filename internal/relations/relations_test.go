@@ -234,6 +234,8 @@ func TestEngines(t *testing.T) {
 			[]string{"Abdul Hasib -KILLED_IN_RAID-> Mohmand Valley"}, []string{"Abdul Hasib -KILLED_IN_RAID-> Achin"}},
 		{"an origin is not where the raid was", "The party was founded by Hasan Gul, a Uyghur cleric from Xinjiang who was killed by Pakistani troops in South Waziristan in 2003.",
 			[]string{"Hasan Gul -KILLED_IN_RAID-> South Waziristan"}, []string{"Hasan Gul -KILLED_IN_RAID-> Xinjiang"}},
+		{"a victim named after including", "In Swat, police arrested three suspected members of the Tehrik-i-Taliban Pakistan, including a local commander, Amjad Gul alias Ustad, in a raid in Kabal tehsil.",
+			[]string{"Amjad Gul -CAPTURED_IN_RAID-> Kabal"}, nil},
 		{"endpoint types are checked", "Kabul is an ally of Tashkent.",
 			nil, []string{"Kabul -ALLIED_WITH-> Tashkent"}},
 	}
