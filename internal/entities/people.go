@@ -617,6 +617,9 @@ func (d *doc) pronouns(si int) {
 		}
 		switch d.folded[si][i-1] {
 		case "where", "when", "and", "after", "until", "since", "because", "as":
+		// "Mangal Bagh, who headed it", "formed the Quetta Shura and led it":
+		// the object of a leading verb
+		case "headed", "led", "ran", "founded", "formed", "commanded", "built", "joined", "leads", "heads", "runs":
 		default:
 			continue
 		}

@@ -153,7 +153,8 @@ func (d *doc) possessiveLeader(si int, c compiledCue) {
 			y.First == x.Last+1 && w[x.Last] == "'s":
 			d.emit(c.rel, x, y, si)
 		case x.Type == graph.Organization && y.Type == graph.Person && !y.Anaphor &&
-			y.First == x.Last+1 && w[x.Last] == "of" && x.First > 0 && w[x.First-1] == "the":
+			(y.First == x.Last+1 || y.First == x.Last+2 && d.x.s.OfficeTitles[w[x.Last+1]]) && w[x.Last] == "of" && x.First > 0 && w[x.First-1] == "the":
+			// "the Junbish-i-Milli of General Abdul Rashid Dostum": a title aside
 			d.emit(c.rel, y, x, si)
 		}
 	}

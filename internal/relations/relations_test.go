@@ -236,6 +236,10 @@ func TestEngines(t *testing.T) {
 			[]string{"Hasan Gul -KILLED_IN_RAID-> South Waziristan"}, []string{"Hasan Gul -KILLED_IN_RAID-> Xinjiang"}},
 		{"a victim named after including", "In Swat, police arrested three suspected members of the Tehrik-i-Taliban Pakistan, including a local commander, Amjad Gul alias Ustad, in a raid in Kabal tehsil.",
 			[]string{"Amjad Gul -CAPTURED_IN_RAID-> Kabal"}, nil},
+		{"a title between the group and its leader", "Rabbani's Jamiat and the Junbish-i-Milli of General Abdul Rashid Dostum formed an alliance.",
+			[]string{"Abdul Rashid Dostum -LEADER_OF-> Junbish-e Milli"}, nil},
+		{"who headed it", "Lashkar-e-Islam later came under the control of Mangal Bagh, who headed it for a decade.",
+			[]string{"Mangal Bagh -LEADER_OF-> Lashkar-e-Islam"}, nil},
 		{"endpoint types are checked", "Kabul is an ally of Tashkent.",
 			nil, []string{"Kabul -ALLIED_WITH-> Tashkent"}},
 	}
