@@ -69,6 +69,10 @@ func TestEntities(t *testing.T) {
 			[]string{"Organization:State Committee for National Security of Tajikistan"}, []string{"Organization:State Committee for National Security"}},
 		{"a head opens the name's complement", "The Ministry of Interior Affairs said the Kandahar Directorate of Security was reorganised.",
 			[]string{"Organization:Ministry of Interior Affairs", "Organization:Kandahar Directorate of Security"}, nil},
+		{"a place that begins with a given name", "Mansour was killed in a drone strike near Ahmad Wal in Balochistan.",
+			[]string{"Location:Ahmad Wal"}, []string{"Person:Ahmad Wal"}},
+		{"a titled name after in is a person", "The raid in Mullah Gul Agha's compound killed two men.",
+			nil, []string{"Location:Gul Agha"}},
 		{"a group's first word before a role", "Police arrested a Haqqani facilitator in Gardez.",
 			[]string{"Organization:Haqqani Network"}, nil},
 	}

@@ -83,9 +83,29 @@ func (d *doc) people(si int) {
 			// religious titles are part of how the press names a person: "Mawlawi Saifudin"
 			first = i
 		}
+		// "near Ahmad Wal", "in Sohrab Goth": an untitled name after a
+		// locative preposition is a place that happens to begin with a given name
+		if !religious && !office && d.afterLocative(si, first) {
+			d.add(si, first, end, graph.Location, "city", joinTokens(toks[first:end]), false, "")
+			i = end - 1
+			continue
+		}
 		d.add(si, first, end, graph.Person, "", joinTokens(toks[first:end]), false, "")
 		i = end - 1
 	}
+}
+
+// afterLocative reports whether a locative preposition ("in", "near",
+// "at", "around", "outside", "inside") stands right before token i.
+func (d *doc) afterLocative(si, i int) bool {
+	if i == 0 {
+		return false
+	}
+	switch d.folded[si][i-1] {
+	case "in", "near", "at", "around", "outside", "inside":
+		return true
+	}
+	return false
 }
 
 // isPerson decides whether tokens [start, end) name a person.
