@@ -161,6 +161,30 @@ func TestOneWordGivenNameDescribed(t *testing.T) {
 	assert.Contains(t, names(r), "Person:Asmatullah")
 }
 
+func TestSentenceOpeningIt(t *testing.T) {
+	tests := []struct {
+		text    string
+		grouped bool
+	}{
+		{"The Islamic Jihad Union has a long history. It broke away from the IMU in 2002.", true},
+		{"The Islamic Jihad Union has a long history. It is unclear whether it still recruits.", false},
+		{"The Islamic Jihad Union has a long history. It was not known who led the raid.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			r, _ := extract(t, tt.text)
+			found := false
+			for _, m := range r.Mentions {
+				if m.Anaphor && m.Text == "It" {
+					found = true
+					assert.Equal(t, "Organization:islamic jihad union", m.EntityKey)
+				}
+			}
+			assert.Equal(t, tt.grouped, found)
+		})
+	}
+}
+
 func TestMentionOffsets(t *testing.T) {
 	text := "Clashes in Kunduz.\nThe Islamic Jihad Union (IJU) is active; the IJU recruits."
 	r, _ := extract(t, text)

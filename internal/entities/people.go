@@ -631,6 +631,14 @@ func (d *doc) pronouns(si int) {
 	}
 	// "where it fought alongside the Haqqani network": "it" opening a clause
 	// stands for the organization the sentence is about (its first one)
+	// "It broke away from the IMU in 2002": a sentence that opens with "It"
+	// goes on about the group the sentences before were about; not the
+	// "it" of "It is unclear whether ..."
+	if len(toks) > 2 && d.folded[si][0] == "it" && !d.covered[si][0] && !d.dummyIt(si) {
+		if key := d.topicOrganization(si); key != "" {
+			d.add(si, 0, 1, graph.Organization, "", "", true, key)
+		}
+	}
 	for i := range toks {
 		if d.folded[si][i] != "it" || d.covered[si][i] || i == 0 {
 			continue
@@ -650,6 +658,29 @@ func (d *doc) pronouns(si int) {
 			}
 		}
 	}
+}
+
+// dummyIt reports whether a sentence opens with the "it" of "It is unclear
+// whether ...", "It was not known ...": no group is meant.
+func (d *doc) dummyIt(si int) bool {
+	f := d.folded[si]
+	k := 1
+	for k < len(f) && k <= 3 && (f[k] == "is" || f[k] == "was" || f[k] == "has" || f[k] == "had" || f[k] == "been" || f[k] == "remains" || f[k] == "s" || f[k] == "also" || f[k] == "still" || f[k] == "not") {
+		k++
+	}
+	if k == 1 {
+		return false // "It broke away ...": a verb of its own
+	}
+	if k >= len(f) {
+		return true
+	}
+	switch f[k] {
+	case "unclear", "clear", "likely", "unlikely", "believed", "thought", "said", "reported", "possible",
+		"impossible", "difficult", "hard", "easy", "important", "estimated", "understood", "expected",
+		"feared", "known", "true", "worth", "time", "too", "a", "an", "the", "no", "immediately":
+		return true
+	}
+	return false
 }
 
 // placeAnaphor resolves "the province", "the remote northeastern province"
