@@ -198,6 +198,9 @@ func (g *Graph) Add(d DocGraph) {
 			if g.symmetric[r.Type] && r.To < r.From {
 				c.From, c.To = r.To, r.From
 			}
+			// the graph's copy of an entity key, not the document's: one
+			// string per entity however many articles name it
+			c.From, c.To = g.entityKey(c.From), g.entityKey(c.To)
 			c.Evidence = append([]Evidence(nil), r.Evidence...)
 			c.Sources = append([]string(nil), r.Sources...)
 			c.SourceCounts = nil
@@ -237,6 +240,15 @@ func (g *Graph) Add(d DocGraph) {
 		cur.FirstSeen = minDate(cur.FirstSeen, r.FirstSeen)
 		cur.LastSeen = maxDate(cur.LastSeen, r.LastSeen)
 	}
+}
+
+// entityKey returns the graph's own copy of an entity key, or k itself when
+// the graph has no such entity.
+func (g *Graph) entityKey(k string) string {
+	if e, ok := g.Entities[k]; ok {
+		return e.Key
+	}
+	return k
 }
 
 // SortedEntities returns the entities ordered by key.

@@ -1,7 +1,9 @@
 package graph
 
 import (
+	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -55,6 +57,21 @@ func TestEvidenceIsCapped(t *testing.T) {
 	for _, r := range g.Relations {
 		assert.Len(t, r.Evidence, MaxEvidence)
 		assert.Equal(t, 7, r.Count, "the count keeps every mention beyond the cap")
+	}
+}
+
+func TestAddKeepsOneCopyOfEachKey(t *testing.T) {
+	g := New(nil)
+	g.Add(docGraph("a", "", 1))
+	// the second article's keys are equal strings in other memory
+	d := docGraph("b", "", 1)
+	d.Entities[0].Key = strings.Clone(d.Entities[0].Key)
+	d.Relations[0].Type = "MEMBER_OF"
+	d.Relations[0].To = strings.Clone(d.Relations[0].To)
+	g.Add(d)
+	key := unsafe.StringData(g.Entities["Organization:imu"].Key)
+	for _, r := range g.Relations {
+		assert.Same(t, key, unsafe.StringData(r.To), "%s", r.Type)
 	}
 }
 
