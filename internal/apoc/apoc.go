@@ -13,7 +13,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -100,14 +99,14 @@ func (e *Encoder) Encode(g *graph.Graph) error {
 	}
 	r := 0
 	for _, a := range arts {
-		for _, key := range sortedKeys(a.Mentions) {
-			if _, ok := ids[key]; !ok {
+		for _, m := range a.Mentions {
+			if _, ok := ids[m.Key]; !ok {
 				continue
 			}
 			rel := Relationship{Type: "relationship", ID: strconv.Itoa(r), Label: MentionsType,
 				Start:      Ref{ID: artIDs[a.ID], Labels: []string{ArticleLabel}},
-				End:        Ref{ID: ids[key], Labels: []string{labels[key]}},
-				Properties: map[string]any{"count": a.Mentions[key]}}
+				End:        Ref{ID: ids[m.Key], Labels: []string{labels[m.Key]}},
+				Properties: map[string]any{"count": m.Count}}
 			r++
 			if err := enc.Encode(rel); err != nil {
 				return fmt.Errorf("write mention %s: %w", a.ID, err)
@@ -162,15 +161,6 @@ func RelationProperties(rel *graph.Relation) map[string]any {
 	return props
 }
 
-func sortedKeys(m map[string]int) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
-
 // Close flushes what is buffered.
 func (e *Encoder) Close() error { return e.w.Flush() }
 
@@ -206,7 +196,7 @@ func Decode(r io.Reader, symmetric []string) (*graph.Graph, error) {
 			}
 			if n.Labels[0] == ArticleLabel {
 				a := &graph.Article{ID: str(n.Properties["id"]), Title: str(n.Properties["title"]), Date: str(n.Properties["date"]),
-					URL: str(n.Properties["url"]), Source: str(n.Properties["source"]), Mentions: map[string]int{}}
+					URL: str(n.Properties["url"]), Source: str(n.Properties["source"])}
 				g.Articles[a.ID] = a
 				articleOf[n.ID] = a.ID
 				continue
@@ -225,7 +215,7 @@ func Decode(r io.Reader, symmetric []string) (*graph.Graph, error) {
 			}
 			if rel.Label == MentionsType {
 				if a, ok := g.Articles[articleOf[rel.Start.ID]]; ok {
-					a.Mentions[keyOf[rel.End.ID]] = num(rel.Properties["count"])
+					a.Mentions.Set(keyOf[rel.End.ID], num(rel.Properties["count"]))
 				}
 				continue
 			}

@@ -14,7 +14,7 @@ import (
 func sample() *graph.Graph {
 	g := graph.New([]string{"ALLIED_WITH"})
 	g.Add(graph.DocGraph{
-		Article: graph.Article{ID: "a.txt", Title: "T", Date: "2012-06-01", Mentions: map[string]int{"Organization:imu": 2, "Organization:taliban": 1}},
+		Article: graph.Article{ID: "a.txt", Title: "T", Date: "2012-06-01", Mentions: graph.Mentions{{Key: "Organization:imu", Count: 2}, {Key: "Organization:taliban", Count: 1}}},
 		Entities: []graph.Entity{
 			{Key: "Organization:imu", Type: "Organization", Kind: "militant_group", Name: "Islamic Movement of Uzbekistan", Aliases: []string{"IMU"}, Mentions: 2},
 			{Key: "Organization:taliban", Type: "Organization", Name: "Taliban", Mentions: 1},
@@ -76,7 +76,7 @@ func TestSourceCountsRoundTrip(t *testing.T) {
 	for _, id := range []string{"a.txt", "b.txt"} {
 		n := map[string]int{"a.txt": 2, "b.txt": 1}[id]
 		g.Add(graph.DocGraph{
-			Article:  graph.Article{ID: id, Mentions: map[string]int{}},
+			Article:  graph.Article{ID: id, Mentions: nil},
 			Entities: []graph.Entity{{Key: "Person:x", Type: "Person", Name: "X"}, {Key: "Organization:y", Type: "Organization", Name: "Y"}},
 			Relations: []graph.Relation{{Type: "MEMBER_OF", From: "Person:x", To: "Organization:y", Count: n,
 				Sources: []string{id}, SourceCounts: map[string]int{id: n}}},

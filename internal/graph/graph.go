@@ -5,6 +5,7 @@
 package graph
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -130,7 +131,61 @@ func RelationKey(typ, from, to string, symmetric bool) string {
 // Article is the node standing for one document, with the entities it mentions.
 type Article struct {
 	ID, Title, Date, URL, Source string
-	Mentions                     map[string]int // entity key -> mentions in this article
+	Mentions                     Mentions
+}
+
+// MentionCount says how often an article names one entity.
+type MentionCount struct {
+	Key   string // entity key
+	Count int
+}
+
+// Mentions counts an article's mentions per entity: sorted by key, each key
+// once. It is a slice rather than a map because a corpus keeps one per
+// article, and a map costs several times the memory.
+type Mentions []MentionCount
+
+// CountMentions counts the entity keys of an article's mentions. It sorts
+// keys in place.
+func CountMentions(keys []string) Mentions {
+	sort.Strings(keys)
+	n := 0
+	for i, k := range keys {
+		if i == 0 || k != keys[i-1] {
+			n++
+		}
+	}
+	out := make(Mentions, 0, n)
+	for i, k := range keys {
+		if i > 0 && k == keys[i-1] {
+			out[len(out)-1].Count++
+			continue
+		}
+		out = append(out, MentionCount{Key: k, Count: 1})
+	}
+	return out
+}
+
+// Count returns how often the article names the entity key.
+func (m Mentions) Count(key string) int {
+	if i, ok := m.find(key); ok {
+		return m[i].Count
+	}
+	return 0
+}
+
+// Set records that the article names the entity key n times.
+func (m *Mentions) Set(key string, n int) {
+	i, ok := m.find(key)
+	if ok {
+		(*m)[i].Count = n
+		return
+	}
+	*m = slices.Insert(*m, i, MentionCount{Key: key, Count: n})
+}
+
+func (m Mentions) find(key string) (int, bool) {
+	return sort.Find(len(m), func(i int) int { return strings.Compare(key, m[i].Key) })
 }
 
 // DocGraph is what extraction finds in one document.
@@ -169,13 +224,12 @@ func New(symmetric []string) *Graph {
 }
 
 // Add merges one document's graph. Adding the same article twice changes
-// nothing: an article's contribution is replaced, never counted twice.
+// nothing: an article's contribution is replaced, never counted twice. The
+// graph keeps d.Article's Mentions.
 func (g *Graph) Add(d DocGraph) {
 	if _, seen := g.Articles[d.Article.ID]; seen {
 		return
 	}
-	a := d.Article
-	g.Articles[a.ID] = &a
 	for _, e := range d.Entities {
 		cur, ok := g.Entities[e.Key]
 		if !ok {
@@ -190,6 +244,11 @@ func (g *Graph) Add(d DocGraph) {
 			cur.Kind = e.Kind
 		}
 	}
+	a := d.Article
+	for i := range a.Mentions {
+		a.Mentions[i].Key = g.entityKey(a.Mentions[i].Key)
+	}
+	g.Articles[a.ID] = &a
 	for _, r := range d.Relations {
 		k := RelationKey(r.Type, r.From, r.To, g.symmetric[r.Type])
 		cur, ok := g.Relations[k]

@@ -11,7 +11,7 @@ import (
 
 func docGraph(id, date string, count int) DocGraph {
 	return DocGraph{
-		Article:  Article{ID: id, Date: date, Mentions: map[string]int{"Organization:imu": 1}},
+		Article:  Article{ID: id, Date: date, Mentions: Mentions{{Key: "Organization:imu", Count: 1}}},
 		Entities: []Entity{{Key: "Organization:imu", Type: Organization, Name: "IMU", Aliases: []string{"IMU-" + id}, Mentions: 2}},
 		Relations: []Relation{{Type: "ALLIED_WITH", From: "Organization:taliban", To: "Organization:imu", Count: count,
 			Sources: []string{id}, FirstSeen: date, LastSeen: date,
@@ -66,10 +66,12 @@ func TestAddKeepsOneCopyOfEachKey(t *testing.T) {
 	// the second article's keys are equal strings in other memory
 	d := docGraph("b", "", 1)
 	d.Entities[0].Key = strings.Clone(d.Entities[0].Key)
+	d.Article.Mentions[0].Key = strings.Clone(d.Article.Mentions[0].Key)
 	d.Relations[0].Type = "MEMBER_OF"
 	d.Relations[0].To = strings.Clone(d.Relations[0].To)
 	g.Add(d)
 	key := unsafe.StringData(g.Entities["Organization:imu"].Key)
+	assert.Same(t, key, unsafe.StringData(g.Articles["b"].Mentions[0].Key))
 	for _, r := range g.Relations {
 		assert.Same(t, key, unsafe.StringData(r.To), "%s", r.Type)
 	}
@@ -91,4 +93,53 @@ func TestFoldName(t *testing.T) {
 	assert.NotEqual(t, FoldName("Jalalabad"), FoldName("Jalal-Abad"))
 	assert.Equal(t, CompactName("Dashte-e Qala"), CompactName("Dasht-e Qala"))
 	assert.Equal(t, CompactName("Burkah"), CompactName("Burka"))
+}
+
+func TestCountMentions(t *testing.T) {
+	tests := []struct {
+		name string
+		keys []string
+		want Mentions
+	}{
+		{"none", nil, Mentions{}},
+		{"one", []string{"Person:a"}, Mentions{{Key: "Person:a", Count: 1}}},
+		{"sorted and counted", []string{"Person:b", "Location:x", "Person:b", "Person:a", "Person:b"},
+			Mentions{{Key: "Location:x", Count: 1}, {Key: "Person:a", Count: 1}, {Key: "Person:b", Count: 3}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := CountMentions(tt.keys)
+			assert.Equal(t, tt.want, got)
+			assert.Equal(t, len(got), cap(got), "no spare capacity")
+		})
+	}
+}
+
+func TestMentionsCountAndSet(t *testing.T) {
+	tests := []struct {
+		name  string
+		start Mentions
+		key   string
+		n     int
+		want  Mentions
+	}{
+		{"into nothing", nil, "Person:a", 2, Mentions{{Key: "Person:a", Count: 2}}},
+		{"before", Mentions{{Key: "Person:b", Count: 1}}, "Person:a", 2,
+			Mentions{{Key: "Person:a", Count: 2}, {Key: "Person:b", Count: 1}}},
+		{"between", Mentions{{Key: "Person:a", Count: 1}, {Key: "Person:c", Count: 1}}, "Person:b", 4,
+			Mentions{{Key: "Person:a", Count: 1}, {Key: "Person:b", Count: 4}, {Key: "Person:c", Count: 1}}},
+		{"after", Mentions{{Key: "Person:a", Count: 1}}, "Person:b", 3,
+			Mentions{{Key: "Person:a", Count: 1}, {Key: "Person:b", Count: 3}}},
+		{"replaces", Mentions{{Key: "Person:a", Count: 1}, {Key: "Person:b", Count: 1}}, "Person:b", 5,
+			Mentions{{Key: "Person:a", Count: 1}, {Key: "Person:b", Count: 5}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := append(Mentions(nil), tt.start...)
+			m.Set(tt.key, tt.n)
+			assert.Equal(t, tt.want, m)
+			assert.Equal(t, tt.n, m.Count(tt.key))
+			assert.Zero(t, m.Count("Person:zz"), "an entity not named")
+		})
+	}
 }

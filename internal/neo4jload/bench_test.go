@@ -30,11 +30,11 @@ func subgraph(g *graph.Graph, n int, symmetric []string) *graph.Graph {
 				a := sub.Articles[doc]
 				if a == nil {
 					c := *g.Articles[doc]
-					c.Mentions = map[string]int{}
+					c.Mentions = nil
 					a = &c
 					sub.Articles[doc] = a
 				}
-				a.Mentions[k] = g.Articles[doc].Mentions[k]
+				a.Mentions.Set(k, g.Articles[doc].Mentions.Count(k))
 			}
 		}
 	}

@@ -143,8 +143,8 @@ func smallGraph() *graph.Graph {
 	add(graph.Entity{Key: "Person:juma khan", Type: "Person", Name: "Juma Khan", Mentions: 3})
 	add(graph.Entity{Key: "Location:ishkamish", Type: "Location", Kind: "district", Name: "Ishkamish", Mentions: 1})
 	add(graph.Entity{Key: "Organization:imu", Type: "Organization", Name: "Islamic Movement of Uzbekistan", Aliases: []string{"IMU"}, Mentions: 2})
-	g.Articles["d2"] = &graph.Article{ID: "d2", Title: "Two", Mentions: map[string]int{"Person:juma khan": 2, "Organization:imu": 2, "Organization:gone": 1}}
-	g.Articles["d1"] = &graph.Article{ID: "d1", Date: "2010-05-01", Mentions: map[string]int{"Person:juma khan": 1, "Location:ishkamish": 1}}
+	g.Articles["d2"] = &graph.Article{ID: "d2", Title: "Two", Mentions: graph.Mentions{{Key: "Organization:gone", Count: 1}, {Key: "Organization:imu", Count: 2}, {Key: "Person:juma khan", Count: 2}}}
+	g.Articles["d1"] = &graph.Article{ID: "d1", Date: "2010-05-01", Mentions: graph.Mentions{{Key: "Location:ishkamish", Count: 1}, {Key: "Person:juma khan", Count: 1}}}
 	g.Relations["KILLED_IN_RAID|Person:juma khan|Location:ishkamish"] = &graph.Relation{Type: "KILLED_IN_RAID", From: "Person:juma khan", To: "Location:ishkamish",
 		Sources: []string{"d1"}, Count: 1, Evidence: []graph.Evidence{{DocID: "d1", Sentence: "Juma Khan was killed in Ishkamish.", Span: graph.Span{Start: 5, End: 40}}}, FirstSeen: "2010-05-01", LastSeen: "2010-05-01"}
 	g.Relations["MEMBER_OF|Person:juma khan|Organization:imu"] = &graph.Relation{Type: "MEMBER_OF", From: "Person:juma khan", To: "Organization:imu",

@@ -74,7 +74,7 @@ func Read(ctx context.Context, q Querier, s Schema) (*graph.Graph, error) {
 		return nil, fmt.Errorf("read articles: %w", err)
 	}
 	for _, r := range rows {
-		a := &graph.Article{ID: str(r["id"]), Title: str(r["title"]), Date: str(r["date"]), URL: str(r["url"]), Source: str(r["source"]), Mentions: map[string]int{}}
+		a := &graph.Article{ID: str(r["id"]), Title: str(r["title"]), Date: str(r["date"]), URL: str(r["url"]), Source: str(r["source"])}
 		g.Articles[a.ID] = a
 	}
 	rows, err = q.Query(ctx, MentionsQuery, nil)
@@ -83,7 +83,7 @@ func Read(ctx context.Context, q Querier, s Schema) (*graph.Graph, error) {
 	}
 	for _, r := range rows {
 		if a := g.Articles[str(r["article"])]; a != nil {
-			a.Mentions[str(r["key"])] = num(r["count"])
+			a.Mentions.Set(str(r["key"]), num(r["count"]))
 		}
 	}
 	rows, err = q.Query(ctx, RelationsQuery, map[string]any{"types": anyList(s.Relations)})
