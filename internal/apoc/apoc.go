@@ -147,8 +147,8 @@ func RelationProperties(rel *graph.Relation) map[string]any {
 	// sourceCounts runs parallel to sources: how many of count each article supports
 	if len(rel.Sources) > 0 {
 		counts := make([]int, len(rel.Sources))
-		for i, s := range rel.Sources {
-			counts[i] = rel.SourceCount(s)
+		for i := range rel.Sources {
+			counts[i] = rel.SourceCountAt(i)
 		}
 		props["sourceCounts"] = counts
 	}
@@ -227,9 +227,9 @@ func Decode(r io.Reader, symmetric []string) (*graph.Graph, error) {
 			gr := &graph.Relation{Type: rel.Label, From: from, To: to, Sources: strs(rel.Properties["sources"]),
 				Count: num(rel.Properties["count"]), FirstSeen: str(rel.Properties["firstSeen"]), LastSeen: str(rel.Properties["lastSeen"])}
 			if counts, ok := rel.Properties["sourceCounts"].([]any); ok && len(counts) == len(gr.Sources) && len(counts) > 1 {
-				gr.SourceCounts = map[string]int{}
+				gr.SourceCounts = make([]int, len(counts))
 				for i, c := range counts {
-					gr.SourceCounts[gr.Sources[i]] = num(c)
+					gr.SourceCounts[i] = num(c)
 				}
 			}
 			sents, docs, offs := strs(rel.Properties["evidence"]), strs(rel.Properties["evidenceSources"]), strs(rel.Properties["offsets"])

@@ -76,10 +76,10 @@ func TestSourceCountsRoundTrip(t *testing.T) {
 	for _, id := range []string{"a.txt", "b.txt"} {
 		n := map[string]int{"a.txt": 2, "b.txt": 1}[id]
 		g.Add(graph.DocGraph{
-			Article:  graph.Article{ID: id, Mentions: nil},
+			Article:  graph.Article{ID: id},
 			Entities: []graph.Entity{{Key: "Person:x", Type: "Person", Name: "X"}, {Key: "Organization:y", Type: "Organization", Name: "Y"}},
 			Relations: []graph.Relation{{Type: "MEMBER_OF", From: "Person:x", To: "Organization:y", Count: n,
-				Sources: []string{id}, SourceCounts: map[string]int{id: n}}},
+				Sources: []string{id}, SourceCounts: []int{n}}},
 		})
 	}
 	out := encode(t, g)
@@ -87,7 +87,8 @@ func TestSourceCountsRoundTrip(t *testing.T) {
 	back, err := Decode(strings.NewReader(out), nil)
 	require.NoError(t, err)
 	for _, r := range back.Relations {
-		assert.Equal(t, map[string]int{"a.txt": 2, "b.txt": 1}, r.SourceCounts)
+		assert.Equal(t, []string{"a.txt", "b.txt"}, r.Sources)
+		assert.Equal(t, []int{2, 1}, r.SourceCounts)
 		assert.Equal(t, 3, r.Count)
 	}
 }

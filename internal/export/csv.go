@@ -135,8 +135,8 @@ func sourceCounts(r *graph.Relation) string {
 		return ""
 	}
 	parts := make([]string, len(r.Sources))
-	for i, s := range r.Sources {
-		parts[i] = strconv.Itoa(r.SourceCount(s))
+	for i := range r.Sources {
+		parts[i] = strconv.Itoa(r.SourceCountAt(i))
 	}
 	return strings.Join(parts, ArrayDelimiter)
 }

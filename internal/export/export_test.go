@@ -55,7 +55,7 @@ func sample() *graph.Graph {
 		return graph.Evidence{DocID: doc, Sentence: s, Span: graph.Span{Start: start, End: start + len(s)}}
 	}
 	rels := []graph.Relation{
-		{Type: "ALLIED_WITH", From: "Organization:islamic movement of uzbekistan", To: "Organization:taliban", Count: 3, Sources: []string{"b.txt", "c.txt"}, SourceCounts: map[string]int{"b.txt": 2, "c.txt": 1}, FirstSeen: "2012-01-10", LastSeen: "2012-01-10",
+		{Type: "ALLIED_WITH", From: "Organization:islamic movement of uzbekistan", To: "Organization:taliban", Count: 3, Sources: []string{"b.txt", "c.txt"}, SourceCounts: []int{2, 1}, FirstSeen: "2012-01-10", LastSeen: "2012-01-10",
 			Evidence: []graph.Evidence{ev("c.txt", "The IMU fights with the Taliban.", 5), ev("b.txt", "The IMU; a key ally of the \"Taliban\".", 40)}},
 		{Type: "ALLIED_WITH", From: "Organization:haqqani network", To: "Organization:taliban", Count: 1, Sources: []string{"b.txt"}, FirstSeen: "2012-01-10", LastSeen: "2012-01-10",
 			Evidence: []graph.Evidence{ev("b.txt", "The Taliban and the Haqqani Network.", 90)}},

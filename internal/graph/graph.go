@@ -96,28 +96,82 @@ type Relation struct {
 	// Evidence holds the supporting sentences, at most MaxEvidence of them,
 	// in document order; Count counts every supporting mention.
 	Evidence []Evidence
-	Sources  []string // document ids, sorted
+	Sources  []string // document ids, sorted (see SortSources)
 	Count    int
 	// SourceCounts says how many of Count each source article supports, so
-	// that a loader can combine provenance per article. It is nil while the
-	// relation has one source (that source supports all of Count): most
-	// relations, and a map each would be most of a large graph's memory.
-	// Read it with SourceCount.
-	SourceCounts map[string]int
+	// that a loader can combine provenance per article: SourceCounts[i] is
+	// the share of Sources[i]. It is nil while the relation has one source
+	// (that source supports all of Count): most relations. Read it with
+	// SourceCountAt or SourceCount.
+	SourceCounts []int
 	FirstSeen    string // earliest article date, when articles have dates
 	LastSeen     string
 }
 
-// SourceCount returns how many of the relation's supporting mentions come
-// from the article doc.
-func (r *Relation) SourceCount(doc string) int {
+// SourceCountAt returns how many of the relation's supporting mentions come
+// from the article Sources[i].
+func (r *Relation) SourceCountAt(i int) int {
 	if r.SourceCounts == nil {
-		if len(r.Sources) == 1 && r.Sources[0] == doc {
+		if len(r.Sources) == 1 {
 			return r.Count
 		}
 		return 0
 	}
-	return r.SourceCounts[doc]
+	if i < len(r.SourceCounts) {
+		return r.SourceCounts[i]
+	}
+	return 0
+}
+
+// SourceCount returns how many of the relation's supporting mentions come
+// from the article doc. It looks doc up in Sources; use SourceCountAt when
+// going through the sources.
+func (r *Relation) SourceCount(doc string) int {
+	n := 0
+	for i, d := range r.Sources {
+		if d == doc {
+			n += r.SourceCountAt(i)
+		}
+	}
+	return n
+}
+
+// SortSources sorts Sources, keeping SourceCounts parallel to them, and
+// merges a source listed twice into one.
+func (r *Relation) SortSources() {
+	increasing := true
+	for i := 1; i < len(r.Sources) && increasing; i++ {
+		increasing = r.Sources[i-1] < r.Sources[i]
+	}
+	if increasing {
+		return
+	}
+	if len(r.SourceCounts) != len(r.Sources) {
+		sort.Strings(r.Sources)
+		r.Sources = slices.Compact(r.Sources)
+		return
+	}
+	sort.Sort(bySource{r})
+	n := 0
+	for i, d := range r.Sources {
+		if n > 0 && d == r.Sources[n-1] {
+			r.SourceCounts[n-1] += r.SourceCounts[i]
+			continue
+		}
+		r.Sources[n], r.SourceCounts[n] = d, r.SourceCounts[i]
+		n++
+	}
+	r.Sources, r.SourceCounts = r.Sources[:n], r.SourceCounts[:n]
+}
+
+// bySource sorts a relation's sources with their counts.
+type bySource struct{ r *Relation }
+
+func (s bySource) Len() int           { return len(s.r.Sources) }
+func (s bySource) Less(i, j int) bool { return s.r.Sources[i] < s.r.Sources[j] }
+func (s bySource) Swap(i, j int) {
+	s.r.Sources[i], s.r.Sources[j] = s.r.Sources[j], s.r.Sources[i]
+	s.r.SourceCounts[i], s.r.SourceCounts[j] = s.r.SourceCounts[j], s.r.SourceCounts[i]
 }
 
 // Key identifies a relation; symmetric relations are keyed with their ends ordered.
@@ -204,7 +258,6 @@ type Graph struct {
 	Relations map[string]*Relation
 	Articles  map[string]*Article
 	symmetric map[string]bool
-	unsorted  map[string]bool // relations whose Sources need sorting
 }
 
 // New returns an empty graph; symmetric lists the relation types whose
@@ -215,7 +268,6 @@ func New(symmetric []string) *Graph {
 		Relations: map[string]*Relation{},
 		Articles:  map[string]*Article{},
 		symmetric: map[string]bool{},
-		unsorted:  map[string]bool{},
 	}
 	for _, s := range symmetric {
 		g.symmetric[s] = true
@@ -264,32 +316,29 @@ func (g *Graph) Add(d DocGraph) {
 			c.Sources = append([]string(nil), r.Sources...)
 			c.SourceCounts = nil
 			if len(r.SourceCounts) > 0 && len(r.Sources) > 1 {
-				c.SourceCounts = map[string]int{}
-				for d, n := range r.SourceCounts {
-					c.SourceCounts[d] = n
+				c.SourceCounts = make([]int, len(r.Sources))
+				for i := range r.Sources {
+					c.SourceCounts[i] = r.SourceCountAt(i)
 				}
 			}
 			g.Relations[k] = &c
 			continue
 		}
 		if cur.SourceCounts == nil {
-			cur.SourceCounts = map[string]int{}
-			for _, src := range cur.Sources {
-				cur.SourceCounts[src] = cur.SourceCount(src)
+			counts := make([]int, len(cur.Sources))
+			for i := range cur.Sources {
+				counts[i] = cur.SourceCountAt(i)
 			}
-			if len(cur.Sources) == 1 {
-				cur.SourceCounts[cur.Sources[0]] = cur.Count
-			}
-		}
-		for _, src := range r.Sources {
-			cur.SourceCounts[src] += r.SourceCount(src)
+			cur.SourceCounts = counts
 		}
 		cur.Count += r.Count
 		// an article is added once, so its id is new to the relation: append
 		// now, sort when the graph is read (merging sorted lists here made a
 		// corpus's merge quadratic in the articles a relation appears in)
-		cur.Sources = append(cur.Sources, r.Sources...)
-		g.unsorted[k] = true
+		for i, src := range r.Sources {
+			cur.Sources = append(cur.Sources, src)
+			cur.SourceCounts = append(cur.SourceCounts, r.SourceCountAt(i))
+		}
 		for _, ev := range r.Evidence {
 			if len(cur.Evidence) >= MaxEvidence {
 				break
@@ -323,15 +372,9 @@ func (g *Graph) SortedEntities() []*Entity {
 // SortedRelations returns the relations ordered by type, then ends, each
 // with its sources sorted.
 func (g *Graph) SortedRelations() []*Relation {
-	for k := range g.unsorted {
-		if r := g.Relations[k]; r != nil {
-			sort.Strings(r.Sources)
-			r.Sources = dedupSorted(r.Sources)
-		}
-		delete(g.unsorted, k)
-	}
 	out := make([]*Relation, 0, len(g.Relations))
 	for _, r := range g.Relations {
+		r.SortSources()
 		out = append(out, r)
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -354,16 +397,6 @@ func (g *Graph) SortedArticles() []*Article {
 		out = append(out, a)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	return out
-}
-
-func dedupSorted(s []string) []string {
-	out := s[:0]
-	for i, x := range s {
-		if i == 0 || x != s[i-1] {
-			out = append(out, x)
-		}
-	}
 	return out
 }
 

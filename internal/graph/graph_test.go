@@ -38,6 +38,50 @@ func TestAddMerges(t *testing.T) {
 	assert.Equal(t, []string{"IMU-a", "IMU-b"}, g.Entities["Organization:imu"].Aliases)
 }
 
+func TestAddCountsPerSource(t *testing.T) {
+	g := New([]string{"ALLIED_WITH"})
+	for i, id := range []string{"c", "a", "d", "b"} {
+		g.Add(docGraph(id, "", i+1))
+	}
+	rels := g.SortedRelations()
+	require.Len(t, rels, 1)
+	r := rels[0]
+	assert.Equal(t, []string{"a", "b", "c", "d"}, r.Sources, "sorted when read")
+	assert.Equal(t, []int{2, 4, 1, 3}, r.SourceCounts, "the counts follow their sources")
+	assert.Equal(t, 10, r.Count)
+	assert.Equal(t, 4, r.SourceCount("b"))
+	assert.Equal(t, 4, r.SourceCountAt(1))
+}
+
+func TestSortSources(t *testing.T) {
+	tests := []struct {
+		name        string
+		in          Relation
+		sources     []string
+		counts      []int
+		countOfLast int
+	}{
+		{"one source", Relation{Sources: []string{"a"}, Count: 3}, []string{"a"}, nil, 3},
+		{"sorted", Relation{Sources: []string{"a", "b"}, SourceCounts: []int{1, 2}, Count: 3}, []string{"a", "b"}, []int{1, 2}, 2},
+		{"unsorted", Relation{Sources: []string{"c", "a", "b"}, SourceCounts: []int{3, 1, 2}, Count: 6},
+			[]string{"a", "b", "c"}, []int{1, 2, 3}, 3},
+		{"a source twice", Relation{Sources: []string{"b", "a", "b"}, SourceCounts: []int{1, 2, 4}, Count: 7},
+			[]string{"a", "b"}, []int{2, 5}, 5},
+		{"no counts", Relation{Sources: []string{"b", "a", "b"}, Count: 7}, []string{"a", "b"}, nil, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := tt.in
+			r.SortSources()
+			assert.Equal(t, tt.sources, r.Sources)
+			assert.Equal(t, tt.counts, r.SourceCounts)
+			last := len(r.Sources) - 1
+			assert.Equal(t, tt.countOfLast, r.SourceCountAt(last))
+			assert.Equal(t, tt.countOfLast, r.SourceCount(r.Sources[last]))
+		})
+	}
+}
+
 func TestAddSameArticleTwiceChangesNothing(t *testing.T) {
 	g := New(nil)
 	g.Add(docGraph("a", "", 2))

@@ -313,14 +313,21 @@ func Contributions(r *graph.Relation) []Contribution {
 	if len(r.SourceCounts) == 0 && len(r.Sources) != 1 {
 		return SplitCount(r.Count, r.Sources, r.Evidence)
 	}
-	srcs := append([]string{}, r.Sources...)
-	sort.Strings(srcs)
-	srcs = dedup(srcs)
-	out := make([]Contribution, 0, len(srcs))
-	for _, d := range srcs {
-		out = append(out, Contribution{Doc: d, N: r.SourceCount(d)})
+	out := make([]Contribution, 0, len(r.Sources))
+	for i, d := range r.Sources {
+		out = append(out, Contribution{Doc: d, N: r.SourceCountAt(i)})
 	}
-	return out
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Doc < out[j].Doc })
+	n := 0
+	for _, c := range out {
+		if n > 0 && c.Doc == out[n-1].Doc {
+			out[n-1].N += c.N
+			continue
+		}
+		out[n] = c
+		n++
+	}
+	return out[:n]
 }
 
 // Contribution is one article's share of a count.

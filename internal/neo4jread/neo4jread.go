@@ -98,12 +98,12 @@ func Read(ctx context.Context, q Querier, s Schema) (*graph.Graph, error) {
 		rel := &graph.Relation{Type: str(r["type"]), From: str(r["from"]), To: str(r["to"]), Count: num(r["count"]),
 			Sources: strs(r["sources"]), FirstSeen: str(r["firstSeen"]), LastSeen: str(r["lastSeen"])}
 		if counts, ok := r["sourceCounts"].([]any); ok && len(counts) == len(rel.Sources) {
-			rel.SourceCounts = map[string]int{}
+			rel.SourceCounts = make([]int, len(counts))
 			for i, c := range counts {
-				rel.SourceCounts[rel.Sources[i]] = num(c)
+				rel.SourceCounts[i] = num(c)
 			}
 		}
-		sort.Strings(rel.Sources)
+		rel.SortSources()
 		sents, docs, offs := strs(r["evidence"]), strs(r["evidenceSources"]), strs(r["offsets"])
 		for i, s := range sents {
 			ev := graph.Evidence{Sentence: s}
