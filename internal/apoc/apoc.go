@@ -243,7 +243,7 @@ func Decode(r io.Reader, symmetric []string) (*graph.Graph, error) {
 				}
 				gr.Evidence = append(gr.Evidence, ev)
 			}
-			g.Relations[graph.RelationKey(gr.Type, gr.From, gr.To, false)] = gr
+			g.Relations[graph.NewRelationID(gr.Type, gr.From, gr.To, false)] = gr
 		default:
 			return nil, fmt.Errorf("line %d: unknown type %q", line, head.Type)
 		}

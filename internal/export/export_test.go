@@ -72,7 +72,7 @@ func sample() *graph.Graph {
 	}
 	for i := range rels {
 		r := rels[i]
-		g.Relations[graph.RelationKey(r.Type, r.From, r.To, r.Type == "ALLIED_WITH")] = &r
+		g.Relations[graph.NewRelationID(r.Type, r.From, r.To, r.Type == "ALLIED_WITH")] = &r
 	}
 	return g
 }

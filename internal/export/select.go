@@ -112,7 +112,7 @@ func (s *Subgraph) Graph() *graph.Graph {
 		g.Entities[e.Key] = e
 	}
 	for _, r := range s.Relations {
-		g.Relations[graph.RelationKey(r.Type, r.From, r.To, s.symmetric[r.Type])] = r
+		g.Relations[graph.NewRelationID(r.Type, r.From, r.To, s.symmetric[r.Type])] = r
 	}
 	for _, a := range s.Articles {
 		g.Articles[a.ID] = a

@@ -182,6 +182,22 @@ func RelationKey(typ, from, to string, symmetric bool) string {
 	return typ + "|" + from + "|" + to
 }
 
+// RelationID identifies a relation of a graph: its type and its ends, those
+// of a symmetric relation in order. It keys Graph.Relations (a struct, not a
+// string like RelationKey, so that a large graph keeps no key strings).
+type RelationID struct {
+	Type, From, To string
+}
+
+// NewRelationID returns the id of a relation; symmetric relations have their
+// ends ordered.
+func NewRelationID(typ, from, to string, symmetric bool) RelationID {
+	if symmetric && to < from {
+		from, to = to, from
+	}
+	return RelationID{Type: typ, From: from, To: to}
+}
+
 // Article is the node standing for one document, with the entities it mentions.
 type Article struct {
 	ID, Title, Date, URL, Source string
@@ -255,7 +271,7 @@ const MaxEvidence = 5
 // Graph is the merged graph of a corpus.
 type Graph struct {
 	Entities  map[string]*Entity
-	Relations map[string]*Relation
+	Relations map[RelationID]*Relation
 	Articles  map[string]*Article
 	symmetric map[string]bool
 }
@@ -265,7 +281,7 @@ type Graph struct {
 func New(symmetric []string) *Graph {
 	g := &Graph{
 		Entities:  map[string]*Entity{},
-		Relations: map[string]*Relation{},
+		Relations: map[RelationID]*Relation{},
 		Articles:  map[string]*Article{},
 		symmetric: map[string]bool{},
 	}
@@ -302,8 +318,7 @@ func (g *Graph) Add(d DocGraph) {
 	}
 	g.Articles[a.ID] = &a
 	for _, r := range d.Relations {
-		k := RelationKey(r.Type, r.From, r.To, g.symmetric[r.Type])
-		cur, ok := g.Relations[k]
+		cur, ok := g.Relations[NewRelationID(r.Type, r.From, r.To, g.symmetric[r.Type])]
 		if !ok {
 			c := r
 			if g.symmetric[r.Type] && r.To < r.From {
@@ -321,7 +336,7 @@ func (g *Graph) Add(d DocGraph) {
 					c.SourceCounts[i] = r.SourceCountAt(i)
 				}
 			}
-			g.Relations[k] = &c
+			g.Relations[RelationID{Type: c.Type, From: c.From, To: c.To}] = &c
 			continue
 		}
 		if cur.SourceCounts == nil {

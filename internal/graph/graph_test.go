@@ -116,8 +116,9 @@ func TestAddKeepsOneCopyOfEachKey(t *testing.T) {
 	g.Add(d)
 	key := unsafe.StringData(g.Entities["Organization:imu"].Key)
 	assert.Same(t, key, unsafe.StringData(g.Articles["b"].Mentions[0].Key))
-	for _, r := range g.Relations {
+	for id, r := range g.Relations {
 		assert.Same(t, key, unsafe.StringData(r.To), "%s", r.Type)
+		assert.Same(t, key, unsafe.StringData(id.To), "%s: the map's key too", r.Type)
 	}
 }
 

@@ -23,7 +23,7 @@ func subgraph(g *graph.Graph, n int, symmetric []string) *graph.Graph {
 		if i == n {
 			break
 		}
-		sub.Relations[graph.RelationKey(r.Type, r.From, r.To, false)] = r
+		sub.Relations[graph.NewRelationID(r.Type, r.From, r.To, false)] = r
 		for _, k := range []string{r.From, r.To} {
 			sub.Entities[k] = g.Entities[k]
 			for _, doc := range r.Sources {

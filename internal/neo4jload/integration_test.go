@@ -220,7 +220,7 @@ func TestIntegrationProvenanceMerge(t *testing.T) {
 		g.Articles[doc] = &graph.Article{ID: doc, Date: date, Mentions: graph.Mentions{{Key: a.Key, Count: 1}, {Key: i.Key, Count: 2}}}
 		r := &graph.Relation{Type: "ALLIED_WITH", From: a.Key, To: i.Key, Sources: []string{doc}, Count: count,
 			Evidence: []graph.Evidence{{DocID: doc, Sentence: sentence, Span: graph.Span{Start: 10, End: 20}}}, FirstSeen: date, LastSeen: date}
-		g.Relations[graph.RelationKey(r.Type, r.From, r.To, true)] = r
+		g.Relations[graph.NewRelationID(r.Type, r.From, r.To, true)] = r
 		return g
 	}
 	edge := func() map[string]any {

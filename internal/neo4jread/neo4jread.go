@@ -124,7 +124,7 @@ func Read(ctx context.Context, q Querier, s Schema) (*graph.Graph, error) {
 		if symmetric[rel.Type] && rel.To < rel.From {
 			rel.From, rel.To = rel.To, rel.From
 		}
-		g.Relations[graph.RelationKey(rel.Type, rel.From, rel.To, symmetric[rel.Type])] = rel
+		g.Relations[graph.NewRelationID(rel.Type, rel.From, rel.To, symmetric[rel.Type])] = rel
 	}
 	return g, nil
 }

@@ -237,7 +237,7 @@ func Synthetic(s *ontology.Schema, prefix string, nEntities, nRelations, nDocs i
 		if symmetric[tr.typ] && to < from {
 			from, to = to, from
 		}
-		key := graph.RelationKey(tr.typ, from, to, symmetric[tr.typ])
+		key := graph.NewRelationID(tr.typ, from, to, symmetric[tr.typ])
 		if g.Relations[key] != nil {
 			continue
 		}
