@@ -60,53 +60,52 @@ func NewEncoder(w io.Writer) *Encoder { return &Encoder{w: bufio.NewWriterSize(w
 // Encode writes g: entities by key, then articles by id, then relationships;
 // ids are positions in that order, so the same graph gives the same bytes.
 func (e *Encoder) Encode(g *graph.Graph) error {
-	ids := map[string]string{}
-	labels := map[string]string{}
-	n := 0
 	enc := json.NewEncoder(e.w)
 	enc.SetEscapeHTML(false)
-	for _, ent := range g.SortedEntities() {
-		id := strconv.Itoa(n)
-		n++
-		ids[ent.Key], labels[ent.Key] = id, ent.Type
+	labels := map[string][]string{ArticleLabel: {ArticleLabel}}
+	labelsOf := func(l string) []string {
+		if labels[l] == nil {
+			labels[l] = []string{l}
+		}
+		return labels[l]
+	}
+	ents := g.SortedEntities()
+	index := make(map[string]int, len(ents)) // entity key -> node id
+	for n, ent := range ents {
+		index[ent.Key] = n
 		aliases := ent.Aliases
 		if aliases == nil {
 			aliases = []string{}
 		}
-		props := map[string]any{"key": ent.Key, "name": ent.Name, "aliases": aliases, "mentions": ent.Mentions}
-		if ent.Kind != "" {
-			props["kind"] = ent.Kind
-		}
-		if err := enc.Encode(Node{Type: "node", ID: id, Labels: []string{ent.Type}, Properties: props}); err != nil {
+		props := &entityProps{Aliases: aliases, Key: ent.Key, Kind: ent.Kind, Mentions: ent.Mentions, Name: ent.Name}
+		if err := enc.Encode(nodeLine{Type: "node", ID: strconv.Itoa(n), Labels: labelsOf(ent.Type), Properties: props}); err != nil {
 			return fmt.Errorf("write node %s: %w", ent.Key, err)
 		}
 	}
 	arts := g.SortedArticles()
-	artIDs := map[string]string{}
-	for _, a := range arts {
-		id := strconv.Itoa(n)
-		n++
-		artIDs[a.ID] = id
-		props := map[string]any{"id": a.ID}
-		for k, v := range map[string]string{"title": a.Title, "date": a.Date, "url": a.URL, "source": a.Source} {
-			if v != "" {
-				props[k] = v
-			}
-		}
-		if err := enc.Encode(Node{Type: "node", ID: id, Labels: []string{ArticleLabel}, Properties: props}); err != nil {
+	for i, a := range arts {
+		props := &articleProps{Date: a.Date, ID: a.ID, Source: a.Source, Title: a.Title, URL: a.URL}
+		if err := enc.Encode(nodeLine{Type: "node", ID: strconv.Itoa(len(ents) + i), Labels: labelsOf(ArticleLabel), Properties: props}); err != nil {
 			return fmt.Errorf("write article %s: %w", a.ID, err)
 		}
 	}
+	ref := func(key string) (Ref, bool) {
+		n, ok := index[key]
+		if !ok {
+			return Ref{}, false
+		}
+		return Ref{ID: strconv.Itoa(n), Labels: labelsOf(ents[n].Type)}, true
+	}
 	r := 0
-	for _, a := range arts {
+	for i, a := range arts {
+		start := Ref{ID: strconv.Itoa(len(ents) + i), Labels: labelsOf(ArticleLabel)}
 		for _, m := range a.Mentions {
-			if _, ok := ids[m.Key]; !ok {
+			end, ok := ref(m.Key)
+			if !ok {
 				continue
 			}
-			rel := Relationship{Type: "relationship", ID: strconv.Itoa(r), Label: MentionsType,
-				Start:      Ref{ID: artIDs[a.ID], Labels: []string{ArticleLabel}},
-				End:        Ref{ID: ids[m.Key], Labels: []string{labels[m.Key]}},
-				Properties: map[string]any{"count": m.Count}}
+			rel := relationshipLine{Type: "relationship", ID: strconv.Itoa(r), Label: MentionsType, Start: start, End: end,
+				Properties: &mentionsProps{Count: m.Count}}
 			r++
 			if err := enc.Encode(rel); err != nil {
 				return fmt.Errorf("write mention %s: %w", a.ID, err)
@@ -114,14 +113,13 @@ func (e *Encoder) Encode(g *graph.Graph) error {
 		}
 	}
 	for _, rel := range g.SortedRelations() {
-		from, okF := ids[rel.From]
-		to, okT := ids[rel.To]
+		from, okF := ref(rel.From)
+		to, okT := ref(rel.To)
 		if !okF || !okT {
 			return fmt.Errorf("relation %s %s -> %s: endpoint not in graph", rel.Type, rel.From, rel.To)
 		}
-		if err := enc.Encode(Relationship{Type: "relationship", ID: strconv.Itoa(r), Label: rel.Type,
-			Start: Ref{ID: from, Labels: []string{labels[rel.From]}}, End: Ref{ID: to, Labels: []string{labels[rel.To]}},
-			Properties: RelationProperties(rel)}); err != nil {
+		if err := enc.Encode(relationshipLine{Type: "relationship", ID: strconv.Itoa(r), Label: rel.Type,
+			Start: from, End: to, Properties: relationProperties(rel)}); err != nil {
 			return fmt.Errorf("write relation %s: %w", rel.Type, err)
 		}
 		r++
@@ -129,34 +127,103 @@ func (e *Encoder) Encode(g *graph.Graph) error {
 	return nil
 }
 
-// RelationProperties returns the provenance of a relation as Neo4j
-// properties (lists of scalars only: Neo4j stores no nested values).
-func RelationProperties(rel *graph.Relation) map[string]any {
-	evidence := make([]string, 0, len(rel.Evidence))
-	evDocs := make([]string, 0, len(rel.Evidence))
-	offsets := make([]string, 0, len(rel.Evidence))
-	for _, ev := range rel.Evidence {
-		evidence = append(evidence, ev.Sentence)
-		evDocs = append(evDocs, ev.DocID)
-		offsets = append(offsets, fmt.Sprintf("%s:%d-%d", ev.DocID, ev.Start, ev.End))
+// nodeLine and relationshipLine are Node and Relationship as written, with
+// their properties in structs rather than maps: no map to build and sort per
+// line. The fields of the property structs are in the order of their JSON
+// names, the order in which encoding/json writes a map's keys.
+type nodeLine struct {
+	Type       string   `json:"type"`
+	ID         string   `json:"id"`
+	Labels     []string `json:"labels"`
+	Properties any      `json:"properties"`
+}
+
+type relationshipLine struct {
+	Type       string `json:"type"`
+	ID         string `json:"id"`
+	Label      string `json:"label"`
+	Start      Ref    `json:"start"`
+	End        Ref    `json:"end"`
+	Properties any    `json:"properties"`
+}
+
+type entityProps struct {
+	Aliases  []string `json:"aliases"`
+	Key      string   `json:"key"`
+	Kind     string   `json:"kind,omitempty"`
+	Mentions int      `json:"mentions"`
+	Name     string   `json:"name"`
+}
+
+type articleProps struct {
+	Date   string `json:"date,omitempty"`
+	ID     string `json:"id"`
+	Source string `json:"source,omitempty"`
+	Title  string `json:"title,omitempty"`
+	URL    string `json:"url,omitempty"`
+}
+
+type mentionsProps struct {
+	Count int `json:"count"`
+}
+
+type relationProps struct {
+	Count           int      `json:"count"`
+	Evidence        []string `json:"evidence"`
+	EvidenceSources []string `json:"evidenceSources"`
+	FirstSeen       string   `json:"firstSeen,omitempty"`
+	LastSeen        string   `json:"lastSeen,omitempty"`
+	Offsets         []string `json:"offsets"`
+	SourceCounts    []int    `json:"sourceCounts,omitempty"`
+	Sources         []string `json:"sources"`
+}
+
+// relationProperties is RelationProperties as a struct.
+func relationProperties(rel *graph.Relation) *relationProps {
+	p := &relationProps{
+		Count:           rel.Count,
+		Evidence:        make([]string, 0, len(rel.Evidence)),
+		EvidenceSources: make([]string, 0, len(rel.Evidence)),
+		FirstSeen:       rel.FirstSeen,
+		LastSeen:        rel.LastSeen,
+		Offsets:         make([]string, 0, len(rel.Evidence)),
+		Sources:         rel.Sources,
 	}
-	props := map[string]any{
-		"sources": rel.Sources, "evidence": evidence, "evidenceSources": evDocs,
-		"offsets": offsets, "count": rel.Count,
+	for _, ev := range rel.Evidence {
+		p.Evidence = append(p.Evidence, ev.Sentence)
+		p.EvidenceSources = append(p.EvidenceSources, ev.DocID)
+		p.Offsets = append(p.Offsets, offset(ev))
 	}
 	// sourceCounts runs parallel to sources: how many of count each article supports
 	if len(rel.Sources) > 0 {
-		counts := make([]int, len(rel.Sources))
+		p.SourceCounts = make([]int, len(rel.Sources))
 		for i := range rel.Sources {
-			counts[i] = rel.SourceCountAt(i)
+			p.SourceCounts[i] = rel.SourceCountAt(i)
 		}
-		props["sourceCounts"] = counts
 	}
-	if rel.FirstSeen != "" {
-		props["firstSeen"] = rel.FirstSeen
+	return p
+}
+
+func offset(ev graph.Evidence) string {
+	return ev.DocID + ":" + strconv.Itoa(ev.Start) + "-" + strconv.Itoa(ev.End)
+}
+
+// RelationProperties returns the provenance of a relation as Neo4j
+// properties (lists of scalars only: Neo4j stores no nested values).
+func RelationProperties(rel *graph.Relation) map[string]any {
+	p := relationProperties(rel)
+	props := map[string]any{
+		"sources": p.Sources, "evidence": p.Evidence, "evidenceSources": p.EvidenceSources,
+		"offsets": p.Offsets, "count": p.Count,
 	}
-	if rel.LastSeen != "" {
-		props["lastSeen"] = rel.LastSeen
+	if p.SourceCounts != nil {
+		props["sourceCounts"] = p.SourceCounts
+	}
+	if p.FirstSeen != "" {
+		props["firstSeen"] = p.FirstSeen
+	}
+	if p.LastSeen != "" {
+		props["lastSeen"] = p.LastSeen
 	}
 	return props
 }
