@@ -74,7 +74,7 @@ func (p *Pipeline) Document(doc graph.Document) graph.DocGraph {
 		}
 	}
 	art := graph.Article{ID: doc.ID, Title: doc.Title, Date: doc.Date, URL: doc.URL, Source: doc.Source, Mentions: graph.CountMentions(keys)}
-	out := graph.DocGraph{Article: art, Relations: rels}
+	out := graph.DocGraph{Article: art, Relations: rels, Entities: make([]graph.Entity, 0, len(found.Entities))}
 	for _, e := range found.Entities {
 		out.Entities = append(out.Entities, *e)
 	}
