@@ -69,23 +69,36 @@ func (e *Encoder) Encode(g *graph.Graph) error {
 		}
 		return labels[l]
 	}
+	// one of each line and set of properties, filled again for every line:
+	// a large graph has millions of lines
+	node := &nodeLine{Type: "node"}
+	rel := &relationshipLine{Type: "relationship"}
+	var entity entityProps
+	var article articleProps
+	var mentions mentionsProps
+	var relation relationProps
+
 	ents := g.SortedEntities()
 	index := make(map[string]int, len(ents)) // entity key -> node id
+	node.Properties = &entity
 	for n, ent := range ents {
 		index[ent.Key] = n
 		aliases := ent.Aliases
 		if aliases == nil {
 			aliases = []string{}
 		}
-		props := &entityProps{Aliases: aliases, Key: ent.Key, Kind: ent.Kind, Mentions: ent.Mentions, Name: ent.Name}
-		if err := enc.Encode(nodeLine{Type: "node", ID: strconv.Itoa(n), Labels: labelsOf(ent.Type), Properties: props}); err != nil {
+		entity = entityProps{Aliases: aliases, Key: ent.Key, Kind: ent.Kind, Mentions: ent.Mentions, Name: ent.Name}
+		node.ID, node.Labels = strconv.Itoa(n), labelsOf(ent.Type)
+		if err := enc.Encode(node); err != nil {
 			return fmt.Errorf("write node %s: %w", ent.Key, err)
 		}
 	}
 	arts := g.SortedArticles()
+	node.Properties, node.Labels = &article, labelsOf(ArticleLabel)
 	for i, a := range arts {
-		props := &articleProps{Date: a.Date, ID: a.ID, Source: a.Source, Title: a.Title, URL: a.URL}
-		if err := enc.Encode(nodeLine{Type: "node", ID: strconv.Itoa(len(ents) + i), Labels: labelsOf(ArticleLabel), Properties: props}); err != nil {
+		article = articleProps{Date: a.Date, ID: a.ID, Source: a.Source, Title: a.Title, URL: a.URL}
+		node.ID = strconv.Itoa(len(ents) + i)
+		if err := enc.Encode(node); err != nil {
 			return fmt.Errorf("write article %s: %w", a.ID, err)
 		}
 	}
@@ -97,30 +110,32 @@ func (e *Encoder) Encode(g *graph.Graph) error {
 		return Ref{ID: strconv.Itoa(n), Labels: labelsOf(ents[n].Type)}, true
 	}
 	r := 0
+	rel.Label, rel.Properties = MentionsType, &mentions
 	for i, a := range arts {
-		start := Ref{ID: strconv.Itoa(len(ents) + i), Labels: labelsOf(ArticleLabel)}
+		rel.Start = Ref{ID: strconv.Itoa(len(ents) + i), Labels: labelsOf(ArticleLabel)}
 		for _, m := range a.Mentions {
 			end, ok := ref(m.Key)
 			if !ok {
 				continue
 			}
-			rel := relationshipLine{Type: "relationship", ID: strconv.Itoa(r), Label: MentionsType, Start: start, End: end,
-				Properties: &mentionsProps{Count: m.Count}}
+			rel.ID, rel.End, mentions.Count = strconv.Itoa(r), end, m.Count
 			r++
 			if err := enc.Encode(rel); err != nil {
 				return fmt.Errorf("write mention %s: %w", a.ID, err)
 			}
 		}
 	}
-	for _, rel := range g.SortedRelations() {
-		from, okF := ref(rel.From)
-		to, okT := ref(rel.To)
+	rel.Properties = &relation
+	for _, gr := range g.SortedRelations() {
+		from, okF := ref(gr.From)
+		to, okT := ref(gr.To)
 		if !okF || !okT {
-			return fmt.Errorf("relation %s %s -> %s: endpoint not in graph", rel.Type, rel.From, rel.To)
+			return fmt.Errorf("relation %s %s -> %s: endpoint not in graph", gr.Type, gr.From, gr.To)
 		}
-		if err := enc.Encode(relationshipLine{Type: "relationship", ID: strconv.Itoa(r), Label: rel.Type,
-			Start: from, End: to, Properties: relationProperties(rel)}); err != nil {
-			return fmt.Errorf("write relation %s: %w", rel.Type, err)
+		rel.ID, rel.Label, rel.Start, rel.End = strconv.Itoa(r), gr.Type, from, to
+		relation.set(gr)
+		if err := enc.Encode(rel); err != nil {
+			return fmt.Errorf("write relation %s: %w", gr.Type, err)
 		}
 		r++
 	}
@@ -178,30 +193,32 @@ type relationProps struct {
 	Sources         []string `json:"sources"`
 }
 
-// relationProperties is RelationProperties as a struct.
-func relationProperties(rel *graph.Relation) *relationProps {
-	p := &relationProps{
-		Count:           rel.Count,
-		Evidence:        make([]string, 0, len(rel.Evidence)),
-		EvidenceSources: make([]string, 0, len(rel.Evidence)),
-		FirstSeen:       rel.FirstSeen,
-		LastSeen:        rel.LastSeen,
-		Offsets:         make([]string, 0, len(rel.Evidence)),
-		Sources:         rel.Sources,
-	}
+// set makes p the properties of rel, reusing p's slices.
+func (p *relationProps) set(rel *graph.Relation) {
+	p.Count, p.FirstSeen, p.LastSeen, p.Sources = rel.Count, rel.FirstSeen, rel.LastSeen, rel.Sources
+	// evidence and its lists are written even when empty: [], not null
+	p.Evidence = cleared(p.Evidence)
+	p.EvidenceSources = cleared(p.EvidenceSources)
+	p.Offsets = cleared(p.Offsets)
 	for _, ev := range rel.Evidence {
 		p.Evidence = append(p.Evidence, ev.Sentence)
 		p.EvidenceSources = append(p.EvidenceSources, ev.DocID)
 		p.Offsets = append(p.Offsets, offset(ev))
 	}
-	// sourceCounts runs parallel to sources: how many of count each article supports
-	if len(rel.Sources) > 0 {
-		p.SourceCounts = make([]int, len(rel.Sources))
-		for i := range rel.Sources {
-			p.SourceCounts[i] = rel.SourceCountAt(i)
-		}
+	// sourceCounts runs parallel to sources: how many of count each article
+	// supports; left out when there are no sources
+	p.SourceCounts = p.SourceCounts[:0]
+	for i := range rel.Sources {
+		p.SourceCounts = append(p.SourceCounts, rel.SourceCountAt(i))
 	}
-	return p
+}
+
+// cleared returns s emptied, never nil.
+func cleared(s []string) []string {
+	if s == nil {
+		return make([]string, 0, graph.MaxEvidence)
+	}
+	return s[:0]
 }
 
 func offset(ev graph.Evidence) string {
@@ -211,12 +228,13 @@ func offset(ev graph.Evidence) string {
 // RelationProperties returns the provenance of a relation as Neo4j
 // properties (lists of scalars only: Neo4j stores no nested values).
 func RelationProperties(rel *graph.Relation) map[string]any {
-	p := relationProperties(rel)
+	var p relationProps
+	p.set(rel)
 	props := map[string]any{
 		"sources": p.Sources, "evidence": p.Evidence, "evidenceSources": p.EvidenceSources,
 		"offsets": p.Offsets, "count": p.Count,
 	}
-	if p.SourceCounts != nil {
+	if len(p.SourceCounts) > 0 {
 		props["sourceCounts"] = p.SourceCounts
 	}
 	if p.FirstSeen != "" {
