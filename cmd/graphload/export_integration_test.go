@@ -134,9 +134,9 @@ func TestExportIntegrationCypherLiterals(t *testing.T) {
 		if r.To < r.From {
 			r.From, r.To = r.To, r.From
 		}
-		g.Relations[graph.RelationKey(r.Type, r.From, r.To, true)] = r
+		g.Relations[graph.NewRelationID(r.Type, r.From, r.To, true)] = r
 	}
-	g.Articles["doc'1.txt"] = &graph.Article{ID: "doc'1.txt", Title: nasty[3], Mentions: map[string]int{keys[0]: 1}}
+	g.Articles["doc'1.txt"] = &graph.Article{ID: "doc'1.txt", Title: nasty[3], Mentions: graph.Mentions{{Key: keys[0], Count: 1}}}
 	sub, err := export.Select(g, export.Selection{}, s.Symmetric())
 	require.NoError(t, err)
 	var script strings.Builder

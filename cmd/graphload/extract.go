@@ -74,6 +74,7 @@ func runExtract(ctx context.Context, args []string, io *streams) error {
 	if err != nil {
 		return err
 	}
+	defer limitMemory(defaultMemoryLimit, io.Getenv)()
 	g, _, err := extractCorpus(ctx, o, io, nil)
 	if err != nil {
 		return err

@@ -13,7 +13,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -61,114 +60,190 @@ func NewEncoder(w io.Writer) *Encoder { return &Encoder{w: bufio.NewWriterSize(w
 // Encode writes g: entities by key, then articles by id, then relationships;
 // ids are positions in that order, so the same graph gives the same bytes.
 func (e *Encoder) Encode(g *graph.Graph) error {
-	ids := map[string]string{}
-	labels := map[string]string{}
-	n := 0
 	enc := json.NewEncoder(e.w)
 	enc.SetEscapeHTML(false)
-	for _, ent := range g.SortedEntities() {
-		id := strconv.Itoa(n)
-		n++
-		ids[ent.Key], labels[ent.Key] = id, ent.Type
+	labels := map[string][]string{ArticleLabel: {ArticleLabel}}
+	labelsOf := func(l string) []string {
+		if labels[l] == nil {
+			labels[l] = []string{l}
+		}
+		return labels[l]
+	}
+	// one of each line and set of properties, filled again for every line:
+	// a large graph has millions of lines
+	node := &nodeLine{Type: "node"}
+	rel := &relationshipLine{Type: "relationship"}
+	var entity entityProps
+	var article articleProps
+	var mentions mentionsProps
+	var relation relationProps
+
+	ents := g.SortedEntities()
+	index := make(map[string]int, len(ents)) // entity key -> node id
+	node.Properties = &entity
+	for n, ent := range ents {
+		index[ent.Key] = n
 		aliases := ent.Aliases
 		if aliases == nil {
 			aliases = []string{}
 		}
-		props := map[string]any{"key": ent.Key, "name": ent.Name, "aliases": aliases, "mentions": ent.Mentions}
-		if ent.Kind != "" {
-			props["kind"] = ent.Kind
-		}
-		if err := enc.Encode(Node{Type: "node", ID: id, Labels: []string{ent.Type}, Properties: props}); err != nil {
+		entity = entityProps{Aliases: aliases, Key: ent.Key, Kind: ent.Kind, Mentions: ent.Mentions, Name: ent.Name}
+		node.ID, node.Labels = strconv.Itoa(n), labelsOf(ent.Type)
+		if err := enc.Encode(node); err != nil {
 			return fmt.Errorf("write node %s: %w", ent.Key, err)
 		}
 	}
 	arts := g.SortedArticles()
-	artIDs := map[string]string{}
-	for _, a := range arts {
-		id := strconv.Itoa(n)
-		n++
-		artIDs[a.ID] = id
-		props := map[string]any{"id": a.ID}
-		for k, v := range map[string]string{"title": a.Title, "date": a.Date, "url": a.URL, "source": a.Source} {
-			if v != "" {
-				props[k] = v
-			}
-		}
-		if err := enc.Encode(Node{Type: "node", ID: id, Labels: []string{ArticleLabel}, Properties: props}); err != nil {
+	node.Properties, node.Labels = &article, labelsOf(ArticleLabel)
+	for i, a := range arts {
+		article = articleProps{Date: a.Date, ID: a.ID, Source: a.Source, Title: a.Title, URL: a.URL}
+		node.ID = strconv.Itoa(len(ents) + i)
+		if err := enc.Encode(node); err != nil {
 			return fmt.Errorf("write article %s: %w", a.ID, err)
 		}
 	}
+	ref := func(key string) (Ref, bool) {
+		n, ok := index[key]
+		if !ok {
+			return Ref{}, false
+		}
+		return Ref{ID: strconv.Itoa(n), Labels: labelsOf(ents[n].Type)}, true
+	}
 	r := 0
-	for _, a := range arts {
-		for _, key := range sortedKeys(a.Mentions) {
-			if _, ok := ids[key]; !ok {
+	rel.Label, rel.Properties = MentionsType, &mentions
+	for i, a := range arts {
+		rel.Start = Ref{ID: strconv.Itoa(len(ents) + i), Labels: labelsOf(ArticleLabel)}
+		for _, m := range a.Mentions {
+			end, ok := ref(m.Key)
+			if !ok {
 				continue
 			}
-			rel := Relationship{Type: "relationship", ID: strconv.Itoa(r), Label: MentionsType,
-				Start:      Ref{ID: artIDs[a.ID], Labels: []string{ArticleLabel}},
-				End:        Ref{ID: ids[key], Labels: []string{labels[key]}},
-				Properties: map[string]any{"count": a.Mentions[key]}}
+			rel.ID, rel.End, mentions.Count = strconv.Itoa(r), end, m.Count
 			r++
 			if err := enc.Encode(rel); err != nil {
 				return fmt.Errorf("write mention %s: %w", a.ID, err)
 			}
 		}
 	}
-	for _, rel := range g.SortedRelations() {
-		from, okF := ids[rel.From]
-		to, okT := ids[rel.To]
+	rel.Properties = &relation
+	for _, gr := range g.SortedRelations() {
+		from, okF := ref(gr.From)
+		to, okT := ref(gr.To)
 		if !okF || !okT {
-			return fmt.Errorf("relation %s %s -> %s: endpoint not in graph", rel.Type, rel.From, rel.To)
+			return fmt.Errorf("relation %s %s -> %s: endpoint not in graph", gr.Type, gr.From, gr.To)
 		}
-		if err := enc.Encode(Relationship{Type: "relationship", ID: strconv.Itoa(r), Label: rel.Type,
-			Start: Ref{ID: from, Labels: []string{labels[rel.From]}}, End: Ref{ID: to, Labels: []string{labels[rel.To]}},
-			Properties: RelationProperties(rel)}); err != nil {
-			return fmt.Errorf("write relation %s: %w", rel.Type, err)
+		rel.ID, rel.Label, rel.Start, rel.End = strconv.Itoa(r), gr.Type, from, to
+		relation.set(gr)
+		if err := enc.Encode(rel); err != nil {
+			return fmt.Errorf("write relation %s: %w", gr.Type, err)
 		}
 		r++
 	}
 	return nil
 }
 
+// nodeLine and relationshipLine are Node and Relationship as written, with
+// their properties in structs rather than maps: no map to build and sort per
+// line. The fields of the property structs are in the order of their JSON
+// names, the order in which encoding/json writes a map's keys.
+type nodeLine struct {
+	Type       string   `json:"type"`
+	ID         string   `json:"id"`
+	Labels     []string `json:"labels"`
+	Properties any      `json:"properties"`
+}
+
+type relationshipLine struct {
+	Type       string `json:"type"`
+	ID         string `json:"id"`
+	Label      string `json:"label"`
+	Start      Ref    `json:"start"`
+	End        Ref    `json:"end"`
+	Properties any    `json:"properties"`
+}
+
+type entityProps struct {
+	Aliases  []string `json:"aliases"`
+	Key      string   `json:"key"`
+	Kind     string   `json:"kind,omitempty"`
+	Mentions int      `json:"mentions"`
+	Name     string   `json:"name"`
+}
+
+type articleProps struct {
+	Date   string `json:"date,omitempty"`
+	ID     string `json:"id"`
+	Source string `json:"source,omitempty"`
+	Title  string `json:"title,omitempty"`
+	URL    string `json:"url,omitempty"`
+}
+
+type mentionsProps struct {
+	Count int `json:"count"`
+}
+
+type relationProps struct {
+	Count           int      `json:"count"`
+	Evidence        []string `json:"evidence"`
+	EvidenceSources []string `json:"evidenceSources"`
+	FirstSeen       string   `json:"firstSeen,omitempty"`
+	LastSeen        string   `json:"lastSeen,omitempty"`
+	Offsets         []string `json:"offsets"`
+	SourceCounts    []int    `json:"sourceCounts,omitempty"`
+	Sources         []string `json:"sources"`
+}
+
+// set makes p the properties of rel, reusing p's slices.
+func (p *relationProps) set(rel *graph.Relation) {
+	p.Count, p.FirstSeen, p.LastSeen, p.Sources = rel.Count, rel.FirstSeen, rel.LastSeen, rel.Sources
+	// evidence and its lists are written even when empty: [], not null
+	p.Evidence = cleared(p.Evidence)
+	p.EvidenceSources = cleared(p.EvidenceSources)
+	p.Offsets = cleared(p.Offsets)
+	for _, ev := range rel.Evidence {
+		p.Evidence = append(p.Evidence, ev.Sentence)
+		p.EvidenceSources = append(p.EvidenceSources, ev.DocID)
+		p.Offsets = append(p.Offsets, offset(ev))
+	}
+	// sourceCounts runs parallel to sources: how many of count each article
+	// supports; left out when there are no sources
+	p.SourceCounts = p.SourceCounts[:0]
+	for i := range rel.Sources {
+		p.SourceCounts = append(p.SourceCounts, rel.SourceCountAt(i))
+	}
+}
+
+// cleared returns s emptied, never nil.
+func cleared(s []string) []string {
+	if s == nil {
+		return make([]string, 0, graph.MaxEvidence)
+	}
+	return s[:0]
+}
+
+func offset(ev graph.Evidence) string {
+	return ev.DocID + ":" + strconv.Itoa(ev.Start) + "-" + strconv.Itoa(ev.End)
+}
+
 // RelationProperties returns the provenance of a relation as Neo4j
 // properties (lists of scalars only: Neo4j stores no nested values).
 func RelationProperties(rel *graph.Relation) map[string]any {
-	evidence := make([]string, 0, len(rel.Evidence))
-	evDocs := make([]string, 0, len(rel.Evidence))
-	offsets := make([]string, 0, len(rel.Evidence))
-	for _, ev := range rel.Evidence {
-		evidence = append(evidence, ev.Sentence)
-		evDocs = append(evDocs, ev.DocID)
-		offsets = append(offsets, fmt.Sprintf("%s:%d-%d", ev.DocID, ev.Start, ev.End))
-	}
+	var p relationProps
+	p.set(rel)
 	props := map[string]any{
-		"sources": rel.Sources, "evidence": evidence, "evidenceSources": evDocs,
-		"offsets": offsets, "count": rel.Count,
+		"sources": p.Sources, "evidence": p.Evidence, "evidenceSources": p.EvidenceSources,
+		"offsets": p.Offsets, "count": p.Count,
 	}
-	// sourceCounts runs parallel to sources: how many of count each article supports
-	if len(rel.Sources) > 0 {
-		counts := make([]int, len(rel.Sources))
-		for i, s := range rel.Sources {
-			counts[i] = rel.SourceCount(s)
-		}
-		props["sourceCounts"] = counts
+	if len(p.SourceCounts) > 0 {
+		props["sourceCounts"] = p.SourceCounts
 	}
-	if rel.FirstSeen != "" {
-		props["firstSeen"] = rel.FirstSeen
+	if p.FirstSeen != "" {
+		props["firstSeen"] = p.FirstSeen
 	}
-	if rel.LastSeen != "" {
-		props["lastSeen"] = rel.LastSeen
+	if p.LastSeen != "" {
+		props["lastSeen"] = p.LastSeen
 	}
 	return props
-}
-
-func sortedKeys(m map[string]int) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // Close flushes what is buffered.
@@ -206,7 +281,7 @@ func Decode(r io.Reader, symmetric []string) (*graph.Graph, error) {
 			}
 			if n.Labels[0] == ArticleLabel {
 				a := &graph.Article{ID: str(n.Properties["id"]), Title: str(n.Properties["title"]), Date: str(n.Properties["date"]),
-					URL: str(n.Properties["url"]), Source: str(n.Properties["source"]), Mentions: map[string]int{}}
+					URL: str(n.Properties["url"]), Source: str(n.Properties["source"])}
 				g.Articles[a.ID] = a
 				articleOf[n.ID] = a.ID
 				continue
@@ -225,7 +300,7 @@ func Decode(r io.Reader, symmetric []string) (*graph.Graph, error) {
 			}
 			if rel.Label == MentionsType {
 				if a, ok := g.Articles[articleOf[rel.Start.ID]]; ok {
-					a.Mentions[keyOf[rel.End.ID]] = num(rel.Properties["count"])
+					a.Mentions.Set(keyOf[rel.End.ID], num(rel.Properties["count"]))
 				}
 				continue
 			}
@@ -237,9 +312,9 @@ func Decode(r io.Reader, symmetric []string) (*graph.Graph, error) {
 			gr := &graph.Relation{Type: rel.Label, From: from, To: to, Sources: strs(rel.Properties["sources"]),
 				Count: num(rel.Properties["count"]), FirstSeen: str(rel.Properties["firstSeen"]), LastSeen: str(rel.Properties["lastSeen"])}
 			if counts, ok := rel.Properties["sourceCounts"].([]any); ok && len(counts) == len(gr.Sources) && len(counts) > 1 {
-				gr.SourceCounts = map[string]int{}
+				gr.SourceCounts = make([]int, len(counts))
 				for i, c := range counts {
-					gr.SourceCounts[gr.Sources[i]] = num(c)
+					gr.SourceCounts[i] = num(c)
 				}
 			}
 			sents, docs, offs := strs(rel.Properties["evidence"]), strs(rel.Properties["evidenceSources"]), strs(rel.Properties["offsets"])
@@ -253,7 +328,7 @@ func Decode(r io.Reader, symmetric []string) (*graph.Graph, error) {
 				}
 				gr.Evidence = append(gr.Evidence, ev)
 			}
-			g.Relations[graph.RelationKey(gr.Type, gr.From, gr.To, false)] = gr
+			g.Relations[graph.NewRelationID(gr.Type, gr.From, gr.To, false)] = gr
 		default:
 			return nil, fmt.Errorf("line %d: unknown type %q", line, head.Type)
 		}

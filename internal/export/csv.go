@@ -81,8 +81,8 @@ func (e *CSVEncoder) Encode(s *Subgraph) error {
 	var arts, mentions [][]string
 	for _, a := range s.Articles {
 		arts = append(arts, []string{a.ID, apoc.ArticleLabel, a.Title, a.Date, a.URL, a.Source})
-		for _, k := range sortedMentions(a) {
-			mentions = append(mentions, []string{a.ID, k, apoc.MentionsType, strconv.Itoa(a.Mentions[k])})
+		for _, m := range a.Mentions {
+			mentions = append(mentions, []string{a.ID, m.Key, apoc.MentionsType, strconv.Itoa(m.Count)})
 		}
 	}
 	if len(arts) > 0 {
@@ -135,8 +135,8 @@ func sourceCounts(r *graph.Relation) string {
 		return ""
 	}
 	parts := make([]string, len(r.Sources))
-	for i, s := range r.Sources {
-		parts[i] = strconv.Itoa(r.SourceCount(s))
+	for i := range r.Sources {
+		parts[i] = strconv.Itoa(r.SourceCountAt(i))
 	}
 	return strings.Join(parts, ArrayDelimiter)
 }

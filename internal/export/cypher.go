@@ -80,10 +80,10 @@ func (e *CypherEncoder) Encode(s *Subgraph) error {
 		w.WriteString(";\n")
 	}
 	for _, a := range s.Articles {
-		for _, k := range sortedMentions(a) {
-			ent := s.Entity(k)
+		for _, m := range a.Mentions {
+			ent := s.Entity(m.Key)
 			fmt.Fprintf(w, "MATCH (a:`%s` {id: %s}) MATCH (e:`%s` {key: %s}) MERGE (a)-[m:`%s`]->(e) SET m.count = %d;\n",
-				apoc.ArticleLabel, CypherString(a.ID), ent.Type, CypherString(k), apoc.MentionsType, a.Mentions[k])
+				apoc.ArticleLabel, CypherString(a.ID), ent.Type, CypherString(m.Key), apoc.MentionsType, m.Count)
 		}
 	}
 	for _, r := range s.Relations {
@@ -99,15 +99,6 @@ func (e *CypherEncoder) Encode(s *Subgraph) error {
 
 // Close flushes the output.
 func (e *CypherEncoder) Close() error { return e.w.Flush() }
-
-func sortedMentions(a *graph.Article) []string {
-	keys := make([]string, 0, len(a.Mentions))
-	for k := range a.Mentions {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
 
 // relationSets renders the provenance of r (apoc.RelationProperties) as
 // "v.k = literal" assignments, sorted by property name.

@@ -43,9 +43,9 @@ func sample() *graph.Graph {
 		g.Entities[e.Key] = &e
 	}
 	arts := []graph.Article{
-		{ID: "a.txt", Title: "Raid in \"Takhar\"", Date: "2011-05-02", URL: "https://example.org/a?x=1&y=<2>", Mentions: map[string]int{"Organization:islamic movement of uzbekistan": 3, "Person:juma khan": 2, "Location:takhar": 2, "Location:ishkamish": 2}},
-		{ID: "b.txt", Title: "Allies", Date: "2012-01-10", Mentions: map[string]int{"Organization:islamic movement of uzbekistan": 4, "Organization:taliban": 3, "Organization:haqqani network": 2, "Person:abu `tick` o'reilly": 3}},
-		{ID: "c.txt", Mentions: map[string]int{"Organization:islamic movement of uzbekistan": 2, "Organization:taliban": 2, "Location:kunduz": 1}},
+		{ID: "a.txt", Title: "Raid in \"Takhar\"", Date: "2011-05-02", URL: "https://example.org/a?x=1&y=<2>", Mentions: graph.Mentions{{Key: "Location:ishkamish", Count: 2}, {Key: "Location:takhar", Count: 2}, {Key: "Organization:islamic movement of uzbekistan", Count: 3}, {Key: "Person:juma khan", Count: 2}}},
+		{ID: "b.txt", Title: "Allies", Date: "2012-01-10", Mentions: graph.Mentions{{Key: "Organization:haqqani network", Count: 2}, {Key: "Organization:islamic movement of uzbekistan", Count: 4}, {Key: "Organization:taliban", Count: 3}, {Key: "Person:abu `tick` o'reilly", Count: 3}}},
+		{ID: "c.txt", Mentions: graph.Mentions{{Key: "Location:kunduz", Count: 1}, {Key: "Organization:islamic movement of uzbekistan", Count: 2}, {Key: "Organization:taliban", Count: 2}}},
 	}
 	for i := range arts {
 		a := arts[i]
@@ -55,7 +55,7 @@ func sample() *graph.Graph {
 		return graph.Evidence{DocID: doc, Sentence: s, Span: graph.Span{Start: start, End: start + len(s)}}
 	}
 	rels := []graph.Relation{
-		{Type: "ALLIED_WITH", From: "Organization:islamic movement of uzbekistan", To: "Organization:taliban", Count: 3, Sources: []string{"b.txt", "c.txt"}, SourceCounts: map[string]int{"b.txt": 2, "c.txt": 1}, FirstSeen: "2012-01-10", LastSeen: "2012-01-10",
+		{Type: "ALLIED_WITH", From: "Organization:islamic movement of uzbekistan", To: "Organization:taliban", Count: 3, Sources: []string{"b.txt", "c.txt"}, SourceCounts: []int{2, 1}, FirstSeen: "2012-01-10", LastSeen: "2012-01-10",
 			Evidence: []graph.Evidence{ev("c.txt", "The IMU fights with the Taliban.", 5), ev("b.txt", "The IMU; a key ally of the \"Taliban\".", 40)}},
 		{Type: "ALLIED_WITH", From: "Organization:haqqani network", To: "Organization:taliban", Count: 1, Sources: []string{"b.txt"}, FirstSeen: "2012-01-10", LastSeen: "2012-01-10",
 			Evidence: []graph.Evidence{ev("b.txt", "The Taliban and the Haqqani Network.", 90)}},
@@ -72,7 +72,7 @@ func sample() *graph.Graph {
 	}
 	for i := range rels {
 		r := rels[i]
-		g.Relations[graph.RelationKey(r.Type, r.From, r.To, r.Type == "ALLIED_WITH")] = &r
+		g.Relations[graph.NewRelationID(r.Type, r.From, r.To, r.Type == "ALLIED_WITH")] = &r
 	}
 	return g
 }
@@ -126,8 +126,8 @@ func TestSelect(t *testing.T) {
 				}
 			}
 			for _, a := range s.Articles {
-				for k := range a.Mentions {
-					assert.NotNil(t, s.Entity(k), "mentions only entities of the subgraph")
+				for _, m := range a.Mentions {
+					assert.NotNil(t, s.Entity(m.Key), "mentions only entities of the subgraph")
 				}
 			}
 		})

@@ -112,7 +112,7 @@ func (s *Subgraph) Graph() *graph.Graph {
 		g.Entities[e.Key] = e
 	}
 	for _, r := range s.Relations {
-		g.Relations[graph.RelationKey(r.Type, r.From, r.To, s.symmetric[r.Type])] = r
+		g.Relations[graph.NewRelationID(r.Type, r.From, r.To, s.symmetric[r.Type])] = r
 	}
 	for _, a := range s.Articles {
 		g.Articles[a.ID] = a
@@ -289,10 +289,10 @@ func Select(g *graph.Graph, sel Selection, symmetric []string) (*Subgraph, error
 			a = &graph.Article{ID: id} // a source whose article node is missing
 		}
 		c := *a
-		c.Mentions = map[string]int{}
-		for k, n := range a.Mentions {
-			if nodes[k] {
-				c.Mentions[k] = n
+		c.Mentions = nil
+		for _, m := range a.Mentions {
+			if nodes[m.Key] {
+				c.Mentions = append(c.Mentions, m)
 			}
 		}
 		s.Articles = append(s.Articles, &c)

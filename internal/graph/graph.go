@@ -5,6 +5,7 @@
 package graph
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -95,28 +96,82 @@ type Relation struct {
 	// Evidence holds the supporting sentences, at most MaxEvidence of them,
 	// in document order; Count counts every supporting mention.
 	Evidence []Evidence
-	Sources  []string // document ids, sorted
+	Sources  []string // document ids, sorted (see SortSources)
 	Count    int
 	// SourceCounts says how many of Count each source article supports, so
-	// that a loader can combine provenance per article. It is nil while the
-	// relation has one source (that source supports all of Count): most
-	// relations, and a map each would be most of a large graph's memory.
-	// Read it with SourceCount.
-	SourceCounts map[string]int
+	// that a loader can combine provenance per article: SourceCounts[i] is
+	// the share of Sources[i]. It is nil while the relation has one source
+	// (that source supports all of Count): most relations. Read it with
+	// SourceCountAt or SourceCount.
+	SourceCounts []int
 	FirstSeen    string // earliest article date, when articles have dates
 	LastSeen     string
 }
 
-// SourceCount returns how many of the relation's supporting mentions come
-// from the article doc.
-func (r *Relation) SourceCount(doc string) int {
+// SourceCountAt returns how many of the relation's supporting mentions come
+// from the article Sources[i].
+func (r *Relation) SourceCountAt(i int) int {
 	if r.SourceCounts == nil {
-		if len(r.Sources) == 1 && r.Sources[0] == doc {
+		if len(r.Sources) == 1 {
 			return r.Count
 		}
 		return 0
 	}
-	return r.SourceCounts[doc]
+	if i < len(r.SourceCounts) {
+		return r.SourceCounts[i]
+	}
+	return 0
+}
+
+// SourceCount returns how many of the relation's supporting mentions come
+// from the article doc. It looks doc up in Sources; use SourceCountAt when
+// going through the sources.
+func (r *Relation) SourceCount(doc string) int {
+	n := 0
+	for i, d := range r.Sources {
+		if d == doc {
+			n += r.SourceCountAt(i)
+		}
+	}
+	return n
+}
+
+// SortSources sorts Sources, keeping SourceCounts parallel to them, and
+// merges a source listed twice into one.
+func (r *Relation) SortSources() {
+	increasing := true
+	for i := 1; i < len(r.Sources) && increasing; i++ {
+		increasing = r.Sources[i-1] < r.Sources[i]
+	}
+	if increasing {
+		return
+	}
+	if len(r.SourceCounts) != len(r.Sources) {
+		sort.Strings(r.Sources)
+		r.Sources = slices.Compact(r.Sources)
+		return
+	}
+	sort.Sort(bySource{r})
+	n := 0
+	for i, d := range r.Sources {
+		if n > 0 && d == r.Sources[n-1] {
+			r.SourceCounts[n-1] += r.SourceCounts[i]
+			continue
+		}
+		r.Sources[n], r.SourceCounts[n] = d, r.SourceCounts[i]
+		n++
+	}
+	r.Sources, r.SourceCounts = r.Sources[:n], r.SourceCounts[:n]
+}
+
+// bySource sorts a relation's sources with their counts.
+type bySource struct{ r *Relation }
+
+func (s bySource) Len() int           { return len(s.r.Sources) }
+func (s bySource) Less(i, j int) bool { return s.r.Sources[i] < s.r.Sources[j] }
+func (s bySource) Swap(i, j int) {
+	s.r.Sources[i], s.r.Sources[j] = s.r.Sources[j], s.r.Sources[i]
+	s.r.SourceCounts[i], s.r.SourceCounts[j] = s.r.SourceCounts[j], s.r.SourceCounts[i]
 }
 
 // Key identifies a relation; symmetric relations are keyed with their ends ordered.
@@ -127,10 +182,80 @@ func RelationKey(typ, from, to string, symmetric bool) string {
 	return typ + "|" + from + "|" + to
 }
 
+// RelationID identifies a relation of a graph: its type and its ends, those
+// of a symmetric relation in order. It keys Graph.Relations (a struct, not a
+// string like RelationKey, so that a large graph keeps no key strings).
+type RelationID struct {
+	Type, From, To string
+}
+
+// NewRelationID returns the id of a relation; symmetric relations have their
+// ends ordered.
+func NewRelationID(typ, from, to string, symmetric bool) RelationID {
+	if symmetric && to < from {
+		from, to = to, from
+	}
+	return RelationID{Type: typ, From: from, To: to}
+}
+
 // Article is the node standing for one document, with the entities it mentions.
 type Article struct {
 	ID, Title, Date, URL, Source string
-	Mentions                     map[string]int // entity key -> mentions in this article
+	Mentions                     Mentions
+}
+
+// MentionCount says how often an article names one entity.
+type MentionCount struct {
+	Key   string // entity key
+	Count int
+}
+
+// Mentions counts an article's mentions per entity: sorted by key, each key
+// once. It is a slice rather than a map because a corpus keeps one per
+// article, and a map costs several times the memory.
+type Mentions []MentionCount
+
+// CountMentions counts the entity keys of an article's mentions. It sorts
+// keys in place.
+func CountMentions(keys []string) Mentions {
+	sort.Strings(keys)
+	n := 0
+	for i, k := range keys {
+		if i == 0 || k != keys[i-1] {
+			n++
+		}
+	}
+	out := make(Mentions, 0, n)
+	for i, k := range keys {
+		if i > 0 && k == keys[i-1] {
+			out[len(out)-1].Count++
+			continue
+		}
+		out = append(out, MentionCount{Key: k, Count: 1})
+	}
+	return out
+}
+
+// Count returns how often the article names the entity key.
+func (m Mentions) Count(key string) int {
+	if i, ok := m.find(key); ok {
+		return m[i].Count
+	}
+	return 0
+}
+
+// Set records that the article names the entity key n times.
+func (m *Mentions) Set(key string, n int) {
+	i, ok := m.find(key)
+	if ok {
+		(*m)[i].Count = n
+		return
+	}
+	*m = slices.Insert(*m, i, MentionCount{Key: key, Count: n})
+}
+
+func (m Mentions) find(key string) (int, bool) {
+	return sort.Find(len(m), func(i int) int { return strings.Compare(key, m[i].Key) })
 }
 
 // DocGraph is what extraction finds in one document.
@@ -146,10 +271,9 @@ const MaxEvidence = 5
 // Graph is the merged graph of a corpus.
 type Graph struct {
 	Entities  map[string]*Entity
-	Relations map[string]*Relation
+	Relations map[RelationID]*Relation
 	Articles  map[string]*Article
 	symmetric map[string]bool
-	unsorted  map[string]bool // relations whose Sources need sorting
 }
 
 // New returns an empty graph; symmetric lists the relation types whose
@@ -157,10 +281,9 @@ type Graph struct {
 func New(symmetric []string) *Graph {
 	g := &Graph{
 		Entities:  map[string]*Entity{},
-		Relations: map[string]*Relation{},
+		Relations: map[RelationID]*Relation{},
 		Articles:  map[string]*Article{},
 		symmetric: map[string]bool{},
-		unsorted:  map[string]bool{},
 	}
 	for _, s := range symmetric {
 		g.symmetric[s] = true
@@ -169,13 +292,12 @@ func New(symmetric []string) *Graph {
 }
 
 // Add merges one document's graph. Adding the same article twice changes
-// nothing: an article's contribution is replaced, never counted twice.
+// nothing: an article's contribution is replaced, never counted twice. The
+// graph keeps d.Article's Mentions.
 func (g *Graph) Add(d DocGraph) {
 	if _, seen := g.Articles[d.Article.ID]; seen {
 		return
 	}
-	a := d.Article
-	g.Articles[a.ID] = &a
 	for _, e := range d.Entities {
 		cur, ok := g.Entities[e.Key]
 		if !ok {
@@ -190,44 +312,48 @@ func (g *Graph) Add(d DocGraph) {
 			cur.Kind = e.Kind
 		}
 	}
+	a := d.Article
+	for i := range a.Mentions {
+		a.Mentions[i].Key = g.entityKey(a.Mentions[i].Key)
+	}
+	g.Articles[a.ID] = &a
 	for _, r := range d.Relations {
-		k := RelationKey(r.Type, r.From, r.To, g.symmetric[r.Type])
-		cur, ok := g.Relations[k]
+		cur, ok := g.Relations[NewRelationID(r.Type, r.From, r.To, g.symmetric[r.Type])]
 		if !ok {
 			c := r
 			if g.symmetric[r.Type] && r.To < r.From {
 				c.From, c.To = r.To, r.From
 			}
+			// the graph's copy of an entity key, not the document's: one
+			// string per entity however many articles name it
+			c.From, c.To = g.entityKey(c.From), g.entityKey(c.To)
 			c.Evidence = append([]Evidence(nil), r.Evidence...)
 			c.Sources = append([]string(nil), r.Sources...)
 			c.SourceCounts = nil
 			if len(r.SourceCounts) > 0 && len(r.Sources) > 1 {
-				c.SourceCounts = map[string]int{}
-				for d, n := range r.SourceCounts {
-					c.SourceCounts[d] = n
+				c.SourceCounts = make([]int, len(r.Sources))
+				for i := range r.Sources {
+					c.SourceCounts[i] = r.SourceCountAt(i)
 				}
 			}
-			g.Relations[k] = &c
+			g.Relations[RelationID{Type: c.Type, From: c.From, To: c.To}] = &c
 			continue
 		}
 		if cur.SourceCounts == nil {
-			cur.SourceCounts = map[string]int{}
-			for _, src := range cur.Sources {
-				cur.SourceCounts[src] = cur.SourceCount(src)
+			counts := make([]int, len(cur.Sources))
+			for i := range cur.Sources {
+				counts[i] = cur.SourceCountAt(i)
 			}
-			if len(cur.Sources) == 1 {
-				cur.SourceCounts[cur.Sources[0]] = cur.Count
-			}
-		}
-		for _, src := range r.Sources {
-			cur.SourceCounts[src] += r.SourceCount(src)
+			cur.SourceCounts = counts
 		}
 		cur.Count += r.Count
 		// an article is added once, so its id is new to the relation: append
 		// now, sort when the graph is read (merging sorted lists here made a
 		// corpus's merge quadratic in the articles a relation appears in)
-		cur.Sources = append(cur.Sources, r.Sources...)
-		g.unsorted[k] = true
+		for i, src := range r.Sources {
+			cur.Sources = append(cur.Sources, src)
+			cur.SourceCounts = append(cur.SourceCounts, r.SourceCountAt(i))
+		}
 		for _, ev := range r.Evidence {
 			if len(cur.Evidence) >= MaxEvidence {
 				break
@@ -237,6 +363,15 @@ func (g *Graph) Add(d DocGraph) {
 		cur.FirstSeen = minDate(cur.FirstSeen, r.FirstSeen)
 		cur.LastSeen = maxDate(cur.LastSeen, r.LastSeen)
 	}
+}
+
+// entityKey returns the graph's own copy of an entity key, or k itself when
+// the graph has no such entity.
+func (g *Graph) entityKey(k string) string {
+	if e, ok := g.Entities[k]; ok {
+		return e.Key
+	}
+	return k
 }
 
 // SortedEntities returns the entities ordered by key.
@@ -252,15 +387,9 @@ func (g *Graph) SortedEntities() []*Entity {
 // SortedRelations returns the relations ordered by type, then ends, each
 // with its sources sorted.
 func (g *Graph) SortedRelations() []*Relation {
-	for k := range g.unsorted {
-		if r := g.Relations[k]; r != nil {
-			sort.Strings(r.Sources)
-			r.Sources = dedupSorted(r.Sources)
-		}
-		delete(g.unsorted, k)
-	}
 	out := make([]*Relation, 0, len(g.Relations))
 	for _, r := range g.Relations {
+		r.SortSources()
 		out = append(out, r)
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -283,16 +412,6 @@ func (g *Graph) SortedArticles() []*Article {
 		out = append(out, a)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	return out
-}
-
-func dedupSorted(s []string) []string {
-	out := s[:0]
-	for i, x := range s {
-		if i == 0 || x != s[i-1] {
-			out = append(out, x)
-		}
-	}
 	return out
 }
 

@@ -23,18 +23,18 @@ func subgraph(g *graph.Graph, n int, symmetric []string) *graph.Graph {
 		if i == n {
 			break
 		}
-		sub.Relations[graph.RelationKey(r.Type, r.From, r.To, false)] = r
+		sub.Relations[graph.NewRelationID(r.Type, r.From, r.To, false)] = r
 		for _, k := range []string{r.From, r.To} {
 			sub.Entities[k] = g.Entities[k]
 			for _, doc := range r.Sources {
 				a := sub.Articles[doc]
 				if a == nil {
 					c := *g.Articles[doc]
-					c.Mentions = map[string]int{}
+					c.Mentions = nil
 					a = &c
 					sub.Articles[doc] = a
 				}
-				a.Mentions[k] = g.Articles[doc].Mentions[k]
+				a.Mentions.Set(k, g.Articles[doc].Mentions.Count(k))
 			}
 		}
 	}

@@ -18,8 +18,8 @@ func ExamplePlan() {
 	g := graph.New(s.Symmetric())
 	g.Entities["Person:juma khan"] = &graph.Entity{Key: "Person:juma khan", Type: "Person", Name: "Juma Khan", Mentions: 1}
 	g.Entities["Location:ishkamish"] = &graph.Entity{Key: "Location:ishkamish", Type: "Location", Name: "Ishkamish", Mentions: 1}
-	g.Articles["a.txt"] = &graph.Article{ID: "a.txt", Mentions: map[string]int{"Person:juma khan": 1, "Location:ishkamish": 1}}
-	g.Relations["k"] = &graph.Relation{Type: "KILLED_IN_RAID", From: "Person:juma khan", To: "Location:ishkamish", Sources: []string{"a.txt"}, Count: 1}
+	g.Articles["a.txt"] = &graph.Article{ID: "a.txt", Mentions: graph.Mentions{{Key: "Location:ishkamish", Count: 1}, {Key: "Person:juma khan", Count: 1}}}
+	g.Relations[graph.RelationID{Type: "KILLED_IN_RAID", From: "Person:juma khan", To: "Location:ishkamish"}] = &graph.Relation{Type: "KILLED_IN_RAID", From: "Person:juma khan", To: "Location:ishkamish", Sources: []string{"a.txt"}, Count: 1}
 	plan, err := neo4jload.Plan(g, s)
 	if err != nil {
 		fmt.Println(err)

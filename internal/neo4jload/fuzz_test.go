@@ -18,7 +18,7 @@ func FuzzPlanKeepsTextOutOfCypher(f *testing.F) {
 	build := func(name, evidence string) *graph.Graph {
 		g := graph.New(s.Symmetric())
 		g.Add(graph.DocGraph{
-			Article: graph.Article{ID: name + ".txt", Title: name, Mentions: map[string]int{"Person:" + name: 1, "Organization:o": 1}},
+			Article: graph.Article{ID: name + ".txt", Title: name, Mentions: graph.Mentions{{Key: "Organization:o", Count: 1}, {Key: "Person:" + name, Count: 1}}},
 			Entities: []graph.Entity{
 				{Key: "Person:" + name, Type: "Person", Name: name, Aliases: []string{name}, Mentions: 1},
 				{Key: "Organization:o", Type: "Organization", Name: "o", Mentions: 1},

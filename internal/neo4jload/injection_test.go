@@ -38,12 +38,12 @@ func TestIntegrationCypherInjection(t *testing.T) {
 	var rels []graph.Relation
 	for _, e := range ents[:len(hostile)] {
 		rels = append(rels, graph.Relation{Type: "MEMBER_OF", From: e.Key, To: "Organization:injection target", Count: 1,
-			Sources: []string{"injection.txt"}, SourceCounts: map[string]int{"injection.txt": 1},
+			Sources: []string{"injection.txt"}, SourceCounts: []int{1},
 			Evidence: []graph.Evidence{{DocID: "injection.txt", Sentence: e.Name + " MERGE (x:Evil) RETURN x", Span: graph.Span{Start: 0, End: 10}}}})
 	}
-	mentions := map[string]int{}
+	var mentions graph.Mentions
 	for _, e := range ents {
-		mentions[e.Key] = 1
+		mentions.Set(e.Key, 1)
 	}
 	g.Add(graph.DocGraph{Article: graph.Article{ID: "injection.txt", Title: `"}) DETACH DELETE n //`, Mentions: mentions}, Entities: ents, Relations: rels})
 	load(t, d, s, g)

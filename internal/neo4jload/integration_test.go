@@ -68,8 +68,8 @@ func expectedCounts(g *graph.Graph) (nodes, rels map[string]int) {
 	}
 	nodes[neo4jload.ArticleLabel] = len(g.Articles)
 	for _, a := range g.Articles {
-		for k := range a.Mentions {
-			if g.Entities[k] != nil {
+		for _, m := range a.Mentions {
+			if g.Entities[m.Key] != nil {
 				rels[neo4jload.MentionsType]++
 			}
 		}
@@ -217,10 +217,10 @@ func TestIntegrationProvenanceMerge(t *testing.T) {
 		i, a := *imu, *aq
 		i.Aliases, i.Mentions, a.Mentions = aliases, 2, 1
 		g.Entities[i.Key], g.Entities[a.Key] = &i, &a
-		g.Articles[doc] = &graph.Article{ID: doc, Date: date, Mentions: map[string]int{i.Key: 2, a.Key: 1}}
+		g.Articles[doc] = &graph.Article{ID: doc, Date: date, Mentions: graph.Mentions{{Key: a.Key, Count: 1}, {Key: i.Key, Count: 2}}}
 		r := &graph.Relation{Type: "ALLIED_WITH", From: a.Key, To: i.Key, Sources: []string{doc}, Count: count,
 			Evidence: []graph.Evidence{{DocID: doc, Sentence: sentence, Span: graph.Span{Start: 10, End: 20}}}, FirstSeen: date, LastSeen: date}
-		g.Relations[graph.RelationKey(r.Type, r.From, r.To, true)] = r
+		g.Relations[graph.NewRelationID(r.Type, r.From, r.To, true)] = r
 		return g
 	}
 	edge := func() map[string]any {

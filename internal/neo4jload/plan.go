@@ -187,8 +187,8 @@ func RelationCypher(s Schema, typ, from, to string) (string, error) {
 func Plan(g *graph.Graph, s Schema) ([]Statement, error) {
 	perArticle := map[string][]Contribution{} // entity key -> mentions per article
 	for _, a := range g.SortedArticles() {
-		for key, n := range a.Mentions {
-			perArticle[key] = append(perArticle[key], Contribution{Doc: a.ID, N: n})
+		for _, m := range a.Mentions {
+			perArticle[m.Key] = append(perArticle[m.Key], Contribution{Doc: a.ID, N: m.Count})
 		}
 	}
 
@@ -234,12 +234,8 @@ func Plan(g *graph.Graph, s Schema) ([]Statement, error) {
 		}
 		arts.Rows = append(arts.Rows, map[string]any{"id": a.ID, "props": props})
 		arts.Docs = append(arts.Docs, []string{a.ID})
-		keys := make([]string, 0, len(a.Mentions))
-		for k := range a.Mentions {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
+		for _, m := range a.Mentions {
+			k := m.Key
 			e, ok := g.Entities[k]
 			if !ok {
 				continue
@@ -253,7 +249,7 @@ func Plan(g *graph.Graph, s Schema) ([]Statement, error) {
 				st = &Statement{Kind: KindMentions, What: MentionsType + " of " + e.Type, Cypher: cypher}
 				mentions[e.Type] = st
 			}
-			st.Rows = append(st.Rows, map[string]any{"article": a.ID, "key": k, "count": a.Mentions[k]})
+			st.Rows = append(st.Rows, map[string]any{"article": a.ID, "key": k, "count": m.Count})
 			st.Docs = append(st.Docs, []string{a.ID})
 		}
 	}
@@ -317,14 +313,21 @@ func Contributions(r *graph.Relation) []Contribution {
 	if len(r.SourceCounts) == 0 && len(r.Sources) != 1 {
 		return SplitCount(r.Count, r.Sources, r.Evidence)
 	}
-	srcs := append([]string{}, r.Sources...)
-	sort.Strings(srcs)
-	srcs = dedup(srcs)
-	out := make([]Contribution, 0, len(srcs))
-	for _, d := range srcs {
-		out = append(out, Contribution{Doc: d, N: r.SourceCount(d)})
+	out := make([]Contribution, 0, len(r.Sources))
+	for i, d := range r.Sources {
+		out = append(out, Contribution{Doc: d, N: r.SourceCountAt(i)})
 	}
-	return out
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Doc < out[j].Doc })
+	n := 0
+	for _, c := range out {
+		if n > 0 && c.Doc == out[n-1].Doc {
+			out[n-1].N += c.N
+			continue
+		}
+		out[n] = c
+		n++
+	}
+	return out[:n]
 }
 
 // Contribution is one article's share of a count.

@@ -143,11 +143,11 @@ func smallGraph() *graph.Graph {
 	add(graph.Entity{Key: "Person:juma khan", Type: "Person", Name: "Juma Khan", Mentions: 3})
 	add(graph.Entity{Key: "Location:ishkamish", Type: "Location", Kind: "district", Name: "Ishkamish", Mentions: 1})
 	add(graph.Entity{Key: "Organization:imu", Type: "Organization", Name: "Islamic Movement of Uzbekistan", Aliases: []string{"IMU"}, Mentions: 2})
-	g.Articles["d2"] = &graph.Article{ID: "d2", Title: "Two", Mentions: map[string]int{"Person:juma khan": 2, "Organization:imu": 2, "Organization:gone": 1}}
-	g.Articles["d1"] = &graph.Article{ID: "d1", Date: "2010-05-01", Mentions: map[string]int{"Person:juma khan": 1, "Location:ishkamish": 1}}
-	g.Relations["KILLED_IN_RAID|Person:juma khan|Location:ishkamish"] = &graph.Relation{Type: "KILLED_IN_RAID", From: "Person:juma khan", To: "Location:ishkamish",
+	g.Articles["d2"] = &graph.Article{ID: "d2", Title: "Two", Mentions: graph.Mentions{{Key: "Organization:gone", Count: 1}, {Key: "Organization:imu", Count: 2}, {Key: "Person:juma khan", Count: 2}}}
+	g.Articles["d1"] = &graph.Article{ID: "d1", Date: "2010-05-01", Mentions: graph.Mentions{{Key: "Location:ishkamish", Count: 1}, {Key: "Person:juma khan", Count: 1}}}
+	g.Relations[graph.RelationID{Type: "KILLED_IN_RAID", From: "Person:juma khan", To: "Location:ishkamish"}] = &graph.Relation{Type: "KILLED_IN_RAID", From: "Person:juma khan", To: "Location:ishkamish",
 		Sources: []string{"d1"}, Count: 1, Evidence: []graph.Evidence{{DocID: "d1", Sentence: "Juma Khan was killed in Ishkamish.", Span: graph.Span{Start: 5, End: 40}}}, FirstSeen: "2010-05-01", LastSeen: "2010-05-01"}
-	g.Relations["MEMBER_OF|Person:juma khan|Organization:imu"] = &graph.Relation{Type: "MEMBER_OF", From: "Person:juma khan", To: "Organization:imu",
+	g.Relations[graph.RelationID{Type: "MEMBER_OF", From: "Person:juma khan", To: "Organization:imu"}] = &graph.Relation{Type: "MEMBER_OF", From: "Person:juma khan", To: "Organization:imu",
 		Sources: []string{"d1", "d2"}, Count: 3, Evidence: []graph.Evidence{{DocID: "d2", Sentence: "Juma Khan of the IMU.", Span: graph.Span{Start: 0, End: 21}}}}
 	return g
 }
@@ -214,10 +214,10 @@ func TestPlanRejects(t *testing.T) {
 			g.Entities["x"] = &graph.Entity{Key: "x", Type: "Person`) DETACH DELETE (n", Name: "x"}
 		}, "is not an entity label"},
 		{"relation type not in schema", func(g *graph.Graph) {
-			g.Relations["LOVES"] = &graph.Relation{Type: "LOVES", From: "Person:juma khan", To: "Organization:imu", Sources: []string{"d1"}, Count: 1}
+			g.Relations[graph.RelationID{Type: "LOVES", From: "Person:juma khan", To: "Organization:imu"}] = &graph.Relation{Type: "LOVES", From: "Person:juma khan", To: "Organization:imu", Sources: []string{"d1"}, Count: 1}
 		}, `relationship type "LOVES"`},
 		{"relation endpoint missing", func(g *graph.Graph) {
-			g.Relations["x"] = &graph.Relation{Type: "MEMBER_OF", From: "Person:nobody", To: "Organization:imu", Count: 1}
+			g.Relations[graph.RelationID{Type: "MEMBER_OF", From: "Person:nobody", To: "Organization:imu"}] = &graph.Relation{Type: "MEMBER_OF", From: "Person:nobody", To: "Organization:imu", Count: 1}
 		}, "endpoint not in graph"},
 	}
 	for _, tc := range tests {

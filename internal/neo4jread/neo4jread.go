@@ -74,7 +74,7 @@ func Read(ctx context.Context, q Querier, s Schema) (*graph.Graph, error) {
 		return nil, fmt.Errorf("read articles: %w", err)
 	}
 	for _, r := range rows {
-		a := &graph.Article{ID: str(r["id"]), Title: str(r["title"]), Date: str(r["date"]), URL: str(r["url"]), Source: str(r["source"]), Mentions: map[string]int{}}
+		a := &graph.Article{ID: str(r["id"]), Title: str(r["title"]), Date: str(r["date"]), URL: str(r["url"]), Source: str(r["source"])}
 		g.Articles[a.ID] = a
 	}
 	rows, err = q.Query(ctx, MentionsQuery, nil)
@@ -83,7 +83,7 @@ func Read(ctx context.Context, q Querier, s Schema) (*graph.Graph, error) {
 	}
 	for _, r := range rows {
 		if a := g.Articles[str(r["article"])]; a != nil {
-			a.Mentions[str(r["key"])] = num(r["count"])
+			a.Mentions.Set(str(r["key"]), num(r["count"]))
 		}
 	}
 	rows, err = q.Query(ctx, RelationsQuery, map[string]any{"types": anyList(s.Relations)})
@@ -98,12 +98,12 @@ func Read(ctx context.Context, q Querier, s Schema) (*graph.Graph, error) {
 		rel := &graph.Relation{Type: str(r["type"]), From: str(r["from"]), To: str(r["to"]), Count: num(r["count"]),
 			Sources: strs(r["sources"]), FirstSeen: str(r["firstSeen"]), LastSeen: str(r["lastSeen"])}
 		if counts, ok := r["sourceCounts"].([]any); ok && len(counts) == len(rel.Sources) {
-			rel.SourceCounts = map[string]int{}
+			rel.SourceCounts = make([]int, len(counts))
 			for i, c := range counts {
-				rel.SourceCounts[rel.Sources[i]] = num(c)
+				rel.SourceCounts[i] = num(c)
 			}
 		}
-		sort.Strings(rel.Sources)
+		rel.SortSources()
 		sents, docs, offs := strs(r["evidence"]), strs(r["evidenceSources"]), strs(r["offsets"])
 		for i, s := range sents {
 			ev := graph.Evidence{Sentence: s}
@@ -124,7 +124,7 @@ func Read(ctx context.Context, q Querier, s Schema) (*graph.Graph, error) {
 		if symmetric[rel.Type] && rel.To < rel.From {
 			rel.From, rel.To = rel.To, rel.From
 		}
-		g.Relations[graph.RelationKey(rel.Type, rel.From, rel.To, symmetric[rel.Type])] = rel
+		g.Relations[graph.NewRelationID(rel.Type, rel.From, rel.To, symmetric[rel.Type])] = rel
 	}
 	return g, nil
 }

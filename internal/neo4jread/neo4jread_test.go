@@ -44,7 +44,7 @@ func TestRead(t *testing.T) {
 	imu := g.Entities["Organization:islamic movement of uzbekistan"]
 	assert.Equal(t, &graph.Entity{Key: imu.Key, Type: "Organization", Name: "Islamic Movement of Uzbekistan", Aliases: []string{"IMU"}, Mentions: 9}, imu)
 	assert.Nil(t, g.Entities["Organization:taliban"].Aliases)
-	assert.Equal(t, map[string]int{"Organization:taliban": 2}, g.Articles["a.txt"].Mentions)
+	assert.Equal(t, graph.Mentions{{Key: "Organization:taliban", Count: 2}}, g.Articles["a.txt"].Mentions)
 	require.Len(t, g.Relations, 1, "relations to unknown entities are skipped")
 	for _, r := range g.Relations {
 		assert.Equal(t, "Organization:islamic movement of uzbekistan", r.From, "symmetric ends ordered as graph.Add orders them")

@@ -69,13 +69,14 @@ func (p *Pipeline) Document(doc graph.Document) graph.DocGraph {
 	sents := segment.Split(doc.Text, p.rules)
 	found := p.ents.Extract(sents)
 	rels := p.rels.Extract(relations.Input{Doc: doc, Sentences: sents, Mentions: found.Mentions, Entities: found.Entities})
-	art := graph.Article{ID: doc.ID, Title: doc.Title, Date: doc.Date, URL: doc.URL, Source: doc.Source, Mentions: map[string]int{}}
+	keys := make([]string, 0, len(found.Mentions))
 	for _, m := range found.Mentions {
 		if !m.Anaphor {
-			art.Mentions[m.EntityKey]++
+			keys = append(keys, m.EntityKey)
 		}
 	}
-	out := graph.DocGraph{Article: art, Relations: rels}
+	art := graph.Article{ID: doc.ID, Title: doc.Title, Date: doc.Date, URL: doc.URL, Source: doc.Source, Mentions: graph.CountMentions(keys)}
+	out := graph.DocGraph{Article: art, Relations: rels, Entities: make([]graph.Entity, 0, len(found.Entities))}
 	for _, e := range found.Entities {
 		out.Entities = append(out.Entities, *e)
 	}

@@ -206,7 +206,9 @@ func isOpener(s string) bool {
 // of s in the document. A possessive "'s" is a token of its own; other
 // apostrophes inside a word stay in it (O'zIH, Qal'a).
 func Tokenize(s string, base int) []graph.Token {
-	var out []graph.Token
+	// prose has a token every five or six bytes: room for most paragraphs
+	// at once rather than growing through every power of two
+	out := make([]graph.Token, 0, len(s)/4+8)
 	i := 0
 	for i < len(s) {
 		r, w := utf8.DecodeRuneInString(s[i:])

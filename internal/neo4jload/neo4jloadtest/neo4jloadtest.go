@@ -210,7 +210,7 @@ func Synthetic(s *ontology.Schema, prefix string, nEntities, nRelations, nDocs i
 	}
 	for i := 0; i < nDocs; i++ {
 		id := fmt.Sprintf("%s%06d", prefix, i)
-		g.Articles[id] = &graph.Article{ID: id, Title: "Article " + id, Date: fmt.Sprintf("2010-%02d-%02d", 1+i%12, 1+i%28), Mentions: map[string]int{}}
+		g.Articles[id] = &graph.Article{ID: id, Title: "Article " + id, Date: fmt.Sprintf("2010-%02d-%02d", 1+i%12, 1+i%28)}
 	}
 	type triple struct{ typ, from, to string }
 	var triples []triple
@@ -237,7 +237,7 @@ func Synthetic(s *ontology.Schema, prefix string, nEntities, nRelations, nDocs i
 		if symmetric[tr.typ] && to < from {
 			from, to = to, from
 		}
-		key := graph.RelationKey(tr.typ, from, to, symmetric[tr.typ])
+		key := graph.NewRelationID(tr.typ, from, to, symmetric[tr.typ])
 		if g.Relations[key] != nil {
 			continue
 		}
@@ -254,8 +254,8 @@ func Synthetic(s *ontology.Schema, prefix string, nEntities, nRelations, nDocs i
 			start := rng.IntN(5000)
 			r.Evidence = append(r.Evidence, graph.Evidence{DocID: doc, Sentence: fmt.Sprintf("%s %s %s (%s).", g.Entities[from].Name, strings.ToLower(tr.typ), g.Entities[to].Name, doc), Span: graph.Span{Start: start, End: start + 80}})
 			a := g.Articles[doc]
-			a.Mentions[from] += n
-			a.Mentions[to] += n
+			a.Mentions.Set(from, a.Mentions.Count(from)+n)
+			a.Mentions.Set(to, a.Mentions.Count(to)+n)
 			r.FirstSeen = minStr(r.FirstSeen, a.Date)
 			r.LastSeen = max(r.LastSeen, a.Date)
 		}
@@ -270,8 +270,8 @@ func Synthetic(s *ontology.Schema, prefix string, nEntities, nRelations, nDocs i
 		g.Relations[key] = r
 	}
 	for _, a := range g.Articles {
-		for k, n := range a.Mentions {
-			g.Entities[k].Mentions += n
+		for _, m := range a.Mentions {
+			g.Entities[m.Key].Mentions += m.Count
 		}
 	}
 	return g
