@@ -278,7 +278,7 @@ func (d *doc) containment(si int, c compiledCue) {
 		known := d.x.places != nil && d.x.places.Contains(outer.EntityKey, inner.EntityKey)
 		if len(between) >= 1 && between[0] == "'s" {
 			// "Afghanistan's eastern provinces of Khost and Paktia": each possessed place
-			if len(between) > 6 || d.x.kindRank[inner.Kind] < 2 {
+			if len(between) > 6 {
 				continue
 			}
 			for _, o := range d.listFrom(si, locs, a+1) {

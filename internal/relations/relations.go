@@ -526,6 +526,17 @@ func (d *doc) accordingTo(si int, m graph.Mention) bool {
 	return p >= 1 && w[p] == "to" && w[p-1] == "according"
 }
 
+// fronted reports whether a place belongs to the sentence's opening "In
+// PLACE, ...".
+func (d *doc) fronted(si int, m graph.Mention) bool {
+	for _, f := range d.frontedPlaces(si, []string{graph.Location}) {
+		if f.First == m.First {
+			return true
+		}
+	}
+	return false
+}
+
 // isPronoun reports whether a word is a pronoun ("among them X").
 func isPronoun(w string) bool {
 	switch w {
@@ -841,7 +852,11 @@ func (d *doc) subjectBefore(si, i int, types []string) []graph.Mention {
 			// a place the relation cannot start from only sets the scene
 			// ("an operation across western Kandahar province, targeting ...")
 			if cands[k].Type == graph.Location && !allowed(types, graph.Location) {
-				scene = true
+				// "In Sar-e Pul Province, fighters loyal to IS-K ...": the
+				// opening place is no candidate at all
+				if !d.fronted(si, cands[k]) {
+					scene = true
+				}
 				continue
 			}
 			pick = k
@@ -963,7 +978,9 @@ func (d *doc) inApposition(si int, m graph.Mention, i int) bool {
 	}
 	// the name described is a group's or a person's ("Its commander for
 	// Badakhshan, X, operates ..." describes no place)
-	if open < 0 {
+	// "His deputy in the LeJ, Dawood Badini, had been picked up": a name
+	// right after the comma names the one described before it
+	if open < 0 || m.First == open+1 && !d.possessive(si, m) {
 		return false
 	}
 	head := d.mentionEndingAt(si, open)
