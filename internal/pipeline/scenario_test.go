@@ -32,10 +32,11 @@ func TestScenarios(t *testing.T) {
 		{"held-out 2", "../../fixtures/heldout2/corpus", "../../fixtures/heldout2/gold", 0.90, 0.75},
 		// Sets 3 to 6 were each scored sealed first, then read for misses (see
 		// their READMEs); the bars guard today's level a little below it.
-		{"held-out 3", "../../fixtures/heldout3/corpus", "../../fixtures/heldout3/gold", 0.90, 0.72},
-		{"held-out 4", "../../fixtures/heldout4/corpus", "../../fixtures/heldout4/gold", 0.90, 0.70},
-		{"held-out 5", "../../fixtures/heldout5/corpus", "../../fixtures/heldout5/gold", 0.90, 0.70},
-		{"held-out 6", "../../fixtures/heldout6/corpus", "../../fixtures/heldout6/gold", 0.90, 0.70},
+		{"held-out 3", "../../fixtures/heldout3/corpus", "../../fixtures/heldout3/gold", 0.90, 0.75},
+		{"held-out 4", "../../fixtures/heldout4/corpus", "../../fixtures/heldout4/gold", 0.90, 0.75},
+		{"held-out 5", "../../fixtures/heldout5/corpus", "../../fixtures/heldout5/gold", 0.90, 0.75},
+		{"held-out 6", "../../fixtures/heldout6/corpus", "../../fixtures/heldout6/gold", 0.90, 0.75},
+		{"held-out 7", "../../fixtures/heldout7/corpus", "../../fixtures/heldout7/gold", 0.90, 0.60},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
