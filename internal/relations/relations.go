@@ -345,6 +345,13 @@ func (d *doc) emit(rel *ontology.RelationType, from, to graph.Mention, sents ...
 			rel = m
 		}
 	}
+	// a place never lies in a more specific one ("most of Zabul outside
+	// the provincial capital of Qalat")
+	// (regions nest either way, and a city may hold districts: only a
+	// province or a country inside a city or a district is refused)
+	if from.Type == graph.Location && to.Type == graph.Location && (from.Kind == "province" || from.Kind == "country") && (to.Kind == "city" || to.Kind == "district") {
+		return
+	}
 	// an anaphor ("he", "the network", "the district") names its entity
 	// through the sentence that named it last: that sentence is evidence too
 	for _, m := range []graph.Mention{from, to} {
@@ -679,6 +686,10 @@ func (d *doc) groupAfter(si, i, limit, maxGap int, types []string) []graph.Menti
 			}
 			continue
 		}
+		// "a district of Tajikistan's Khatlon Province": the place possessed
+		if m.Type == graph.Location && d.possessive(si, m) && d.locationAt(si, m.Last+1) {
+			continue
+		}
 		if len(group) == 0 {
 			if m.First-i > maxGap {
 				return nil
@@ -841,7 +852,7 @@ func (d *doc) subjectBefore(si, i int, types []string) []graph.Mention {
 	for _, m := range ms {
 		// "the Taliban operate in ...": the cue itself follows the name
 		qualifier := m.Last < i && d.attributive(si, m)
-		if m.First >= from && m.Last <= i && !d.isModifier(si, m) && !qualifier && !d.inPredicate(si, m) && !d.inClosedRelative(si, m, i) && !d.inApposition(si, m, i) {
+		if m.First >= from && m.Last <= i && !d.isModifier(si, m) && !qualifier && !d.inPredicate(si, m) && !d.inClosedRelative(si, m, i) && !d.inApposition(si, m, i) && !d.accordingTo(si, m) {
 			cands = append(cands, m)
 		}
 	}

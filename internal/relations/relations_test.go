@@ -248,6 +248,12 @@ func TestEngines(t *testing.T) {
 			[]string{"Jamaat Ansarullah -OPERATES_IN-> Kaldar"}, nil},
 		{"a district's own tehsil", "In a raid in D.I. Khan's Kulachi tehsil, the CTD arrested two suspects.",
 			[]string{"Kulachi -LOCATED_IN-> Dera Ismail Khan"}, nil},
+		{"no province inside its capital", "The Taliban control most of Zabul outside the provincial capital of Qalat.",
+			nil, []string{"Zabul -LOCATED_IN-> Qalat"}},
+		{"a siege places the death that follows", "Taliban fighters besieged the IMU's base in Khak-e Afghan. Usman Ghazi was killed in the assault.",
+			[]string{"Usman Ghazi -KILLED_IN_RAID-> Kakar", "Taliban -TARGETED-> Islamic Movement of Uzbekistan"}, nil},
+		{"a source is no subject even before a group", "According to Sharifi, Taliban fighters control much of Kaldar.",
+			[]string{"Taliban -OPERATES_IN-> Kaldar"}, nil},
 		{"endpoint types are checked", "Kabul is an ally of Tashkent.",
 			nil, []string{"Kabul -ALLIED_WITH-> Tashkent"}},
 	}
