@@ -254,6 +254,10 @@ func TestEngines(t *testing.T) {
 			[]string{"Usman Ghazi -KILLED_IN_RAID-> Kakar", "Taliban -TARGETED-> Islamic Movement of Uzbekistan"}, nil},
 		{"a source is no subject even before a group", "According to Sharifi, Taliban fighters control much of Kaldar.",
 			[]string{"Taliban -OPERATES_IN-> Kaldar"}, nil},
+		{"run by", "The Haqqani Network, founded by Jalaluddin Haqqani and now run by his son Sirajuddin Haqqani, is based in Miram Shah.",
+			[]string{"Sirajuddin Haqqani -LEADER_OF-> Haqqani Network"}, nil},
+		{"hand in glove", "The LeJ and the TTP have worked hand in glove in this region for years.",
+			[]string{"Lashkar-e-Jhangvi -ALLIED_WITH-> Tehrik-i-Taliban Pakistan"}, nil},
 		{"endpoint types are checked", "Kabul is an ally of Tashkent.",
 			nil, []string{"Kabul -ALLIED_WITH-> Tashkent"}},
 	}
