@@ -194,7 +194,6 @@ func (r Rules) noBreakAfter(prev graph.Token) bool {
 	return utf8.RuneCountInString(prev.Text) == 1 && unicode.IsUpper([]rune(prev.Text)[0])
 }
 
-
 func isCloser(s string) bool {
 	return s == "\"" || s == "”" || s == "’" || s == ")" || s == "]" || s == "'"
 }
