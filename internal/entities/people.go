@@ -134,17 +134,22 @@ func (d *doc) isPerson(si, start, end int, titled bool) bool {
 // like one ("Asmatullah", "Najmiddin").
 func (d *doc) givenNameShaped(toks []graph.Token) bool {
 	for _, t := range toks {
-		if !t.Word {
-			continue
-		}
-		w := graph.FoldWord(t.Text)
-		if d.x.s.GivenNames[w] {
+		if t.Word && d.givenName(graph.FoldWord(t.Text)) {
 			return true
 		}
-		for _, suf := range d.x.s.Lexicon.GivenNameSuffixes {
-			if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
-				return true
-			}
+	}
+	return false
+}
+
+// givenName reports whether a folded word is a given name of the gazetteer
+// or ends like one ("-ullah", "-iddin").
+func (d *doc) givenName(w string) bool {
+	if d.x.s.GivenNames[w] {
+		return true
+	}
+	for _, suf := range d.x.s.Lexicon.GivenNameSuffixes {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+			return true
 		}
 	}
 	return false
@@ -183,14 +188,8 @@ func (d *doc) hasGivenName(toks []graph.Token) bool {
 		}
 	}
 	for _, t := range words[:len(words)-1] {
-		w := graph.FoldWord(t.Text)
-		if d.x.s.GivenNames[w] {
+		if d.givenName(graph.FoldWord(t.Text)) {
 			return true
-		}
-		for _, suf := range d.x.s.Lexicon.GivenNameSuffixes {
-			if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
-				return true
-			}
 		}
 	}
 	return false
