@@ -62,13 +62,7 @@ type Result struct {
 
 // New builds an extractor from a schema.
 func New(s *ontology.Schema) *Extractor {
-	set := func(words []string) map[string]bool {
-		m := map[string]bool{}
-		for _, w := range words {
-			m[graph.FoldWord(w)] = true
-		}
-		return m
-	}
+	set := graph.FoldedSet
 	x := &Extractor{
 		s:           s,
 		stop:        set(s.Lexicon.Stopwords),

@@ -41,6 +41,15 @@ func FoldWord(s string) string {
 	return strings.ReplaceAll(foldRunes(s), " ", "")
 }
 
+// FoldedSet returns the words, each folded with FoldWord, as a set.
+func FoldedSet(words []string) map[string]bool {
+	set := make(map[string]bool, len(words))
+	for _, w := range words {
+		set[FoldWord(w)] = true
+	}
+	return set
+}
+
 // CompactName folds a name further, for spellings that differ in spacing,
 // doubled letters or a final "h" (Dashte-e Qala / Dasht-e Qala, Burkah / Burka).
 func CompactName(s string) string {

@@ -188,3 +188,9 @@ func TestMentionsCountAndSet(t *testing.T) {
 		})
 	}
 }
+
+func TestFoldedSet(t *testing.T) {
+	set := FoldedSet([]string{"Shura", "al-Qaeda", "co-founded"})
+	assert.Equal(t, map[string]bool{"shura": true, "alqaeda": true, "cofounded": true}, set)
+	assert.Empty(t, FoldedSet(nil))
+}

@@ -264,12 +264,7 @@ func (d *doc) apposition(si int, c compiledCue) {
 		if k < len(w) && w[k] == "the" {
 			k++
 		}
-		for i := range d.bySent[si] {
-			if m := &d.bySent[si][i]; m.First == k && allowed(c.rel.From, m.Type) {
-				return m
-			}
-		}
-		return nil
+		return d.mentionStartingAt(si, k, c.rel.From...)
 	}
 	for _, a := range d.bySent[si] {
 		if !allowed(c.rel.From, a.Type) || a.Anaphor {
@@ -498,9 +493,13 @@ func (d *doc) placeParties(si int, c compiledCue, parties []graph.Mention, after
 		if o < len(w) && w[o] == "the" {
 			o++
 		}
-		for _, m := range d.bySent[si] {
-			if m.First == o && m.Type == graph.Location && !d.isDateline(si, m) {
-				places = append(places, d.listFrom(si, d.locations(si), d.indexOf(si, m))...)
+		if m := d.mentionStartingAt(si, o, graph.Location); m != nil && !d.isDateline(si, *m) {
+			// the place and those listed with it ("in Qarqin and Khamyab districts")
+			locs := d.locations(si)
+			for i, l := range locs {
+				if l.First == m.First {
+					places = append(places, d.listFrom(si, locs, i)...)
+				}
 			}
 		}
 		break
@@ -521,16 +520,6 @@ func (d *doc) locations(si int) []graph.Mention {
 		}
 	}
 	return out
-}
-
-// indexOf returns the index of mention m among the places of sentence si.
-func (d *doc) indexOf(si int, m graph.Mention) int {
-	for i, l := range d.locations(si) {
-		if l.First == m.First {
-			return i
-		}
-	}
-	return 0
 }
 
 // compound reads "the al Qaeda-linked IMU" and "the Pakistan-based group":
@@ -692,10 +681,8 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 		if o < len(w) && w[o] == "the" {
 			o++
 		}
-		for _, m := range d.bySent[si] {
-			if m.First == o && m.Type == graph.Organization && !m.Anaphor {
-				out = append(out, roleTie{noun: "member", org: m, demoted: true})
-			}
+		if m := d.mentionStartingAt(si, o, graph.Organization); m != nil && !m.Anaphor {
+			out = append(out, roleTie{noun: "member", org: *m, demoted: true})
 		}
 	}
 	if k >= 0 && d.x.personish[w[k]] && !d.inMention(si, k) {
@@ -816,16 +803,11 @@ func (d *doc) listEnd(si int, p graph.Mention) int {
 		if k >= len(w) || w[k] != "alias" && w[k] != "aka" && w[k] != "and" {
 			break
 		}
-		next := -1
-		for _, m := range d.bySent[si] {
-			if m.First == k+1 && m.Type == graph.Person {
-				next = m.Last
-			}
-		}
-		if next < 0 {
+		next := d.mentionStartingAt(si, k+1, graph.Person)
+		if next == nil {
 			break
 		}
-		end = next
+		end = next.Last
 	}
 	if end == p.Last || end+1 >= len(w) || w[end] != "," || w[end+1] != "both" && w[end+1] != "all" {
 		return p.Last
@@ -1015,6 +997,17 @@ func (d *doc) roleInSentence(si int, noun string) (graph.Mention, bool, bool) {
 	return graph.Mention{}, false, false
 }
 
+// mentionStartingAt returns the mention of sentence si of one of the types
+// that starts at token first, or nil.
+func (d *doc) mentionStartingAt(si, first int, types ...string) *graph.Mention {
+	for i := range d.bySent[si] {
+		if m := &d.bySent[si][i]; m.First == first && allowed(types, m.Type) {
+			return m
+		}
+	}
+	return nil
+}
+
 // mentionEndingAt returns the mention of sentence si that ends at token end.
 func (d *doc) mentionEndingAt(si, end int) *graph.Mention {
 	for i := range d.bySent[si] {
@@ -1083,10 +1076,8 @@ func (d *doc) orgAfterOf(si, k int) (graph.Mention, bool) {
 	for skip := 0; skip < 2 && k < len(w) && toks[k].Word && !capitalised(toks[k].Text) && !d.inMention(si, k); skip++ {
 		k++
 	}
-	for _, m := range d.bySent[si] {
-		if m.First == k && m.Type == graph.Organization {
-			return m, true
-		}
+	if m := d.mentionStartingAt(si, k, graph.Organization); m != nil {
+		return *m, true
 	}
 	return graph.Mention{}, false
 }

@@ -231,7 +231,7 @@ func (d *doc) mostSpecific(si, i int) (graph.Mention, bool) {
 			continue
 		}
 		// "in Achin's Mohmand Valley": the place inside, not the one around it
-		if d.possessive(si, m) && d.locationAt(si, m.Last+1) {
+		if d.possessive(si, m) && d.mentionStartingAt(si, m.Last+1, graph.Location) != nil {
 			continue
 		}
 		score := d.rank(m)*1000 + absInt(m.First-i)
@@ -240,16 +240,6 @@ func (d *doc) mostSpecific(si, i int) (graph.Mention, bool) {
 		}
 	}
 	return out, best >= 0
-}
-
-// locationAt reports whether a place mention starts at token k.
-func (d *doc) locationAt(si, k int) bool {
-	for _, m := range d.bySent[si] {
-		if m.First == k && m.Type == graph.Location {
-			return true
-		}
-	}
-	return false
 }
 
 func absInt(n int) int {

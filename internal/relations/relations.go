@@ -66,7 +66,7 @@ type compiledCue struct {
 
 // New compiles the schema's cues.
 func New(s *ontology.Schema, places Places) *Extractor {
-	x := &Extractor{s: s, places: places, demoting: map[string]bool{}, personish: map[string]bool{}, locHeads: map[string]string{}}
+	x := &Extractor{s: s, places: places, personish: map[string]bool{}, locHeads: map[string]string{}}
 	for i := range s.Ontology.Relations {
 		r := &s.Ontology.Relations[i]
 		for _, c := range r.Cues {
@@ -97,9 +97,7 @@ func New(s *ontology.Schema, places Places) *Extractor {
 			x.contextFirst[fp[0]] = append(x.contextFirst[fp[0]], fp)
 		}
 	}
-	for _, w := range s.Lexicon.DemotingModifiers {
-		x.demoting[graph.FoldWord(w)] = true
-	}
+	x.demoting = graph.FoldedSet(s.Lexicon.DemotingModifiers)
 	for _, w := range s.Lexicon.PersonNouns {
 		x.personish[graph.FoldWord(w)] = true
 	}
@@ -107,28 +105,19 @@ func New(s *ontology.Schema, places Places) *Extractor {
 		x.locHeads[graph.FoldWord(h)] = k
 	}
 	lx := s.Lexicon
-	x.speech = foldedSet(lx.SpeechVerbs)
-	x.function = foldedSet(lx.FunctionWords)
-	x.irregular = foldedSet(lx.IrregularVerbs)
-	x.transitive = foldedSet(lx.TransitiveVerbs)
-	x.members = foldedSet(lx.MemberNouns)
-	x.followers = foldedSet(lx.FollowerNouns)
-	x.orgNouns = foldedSet(lx.OrganizationNouns)
-	x.units = foldedSet(lx.UnitNouns)
+	x.speech = graph.FoldedSet(lx.SpeechVerbs)
+	x.function = graph.FoldedSet(lx.FunctionWords)
+	x.irregular = graph.FoldedSet(lx.IrregularVerbs)
+	x.transitive = graph.FoldedSet(lx.TransitiveVerbs)
+	x.members = graph.FoldedSet(lx.MemberNouns)
+	x.followers = graph.FoldedSet(lx.FollowerNouns)
+	x.orgNouns = graph.FoldedSet(lx.OrganizationNouns)
+	x.units = graph.FoldedSet(lx.UnitNouns)
 	x.kindRank = map[string]int{}
 	for i, k := range s.Ontology.LocationNesting {
 		x.kindRank[k] = i
 	}
 	return x
-}
-
-// foldedSet returns the folded words as a set.
-func foldedSet(words []string) map[string]bool {
-	set := make(map[string]bool, len(words))
-	for _, w := range words {
-		set[graph.FoldWord(w)] = true
-	}
-	return set
 }
 
 func foldPhrase(p string) []string {
@@ -687,7 +676,7 @@ func (d *doc) groupAfter(si, i, limit, maxGap int, types []string) []graph.Menti
 			continue
 		}
 		// "a district of Tajikistan's Khatlon Province": the place possessed
-		if m.Type == graph.Location && d.possessive(si, m) && d.locationAt(si, m.Last+1) {
+		if m.Type == graph.Location && d.possessive(si, m) && d.mentionStartingAt(si, m.Last+1, graph.Location) != nil {
 			continue
 		}
 		if len(group) == 0 {
