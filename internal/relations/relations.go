@@ -834,6 +834,16 @@ func (d *doc) subjectBefore(si, i int, types []string) []graph.Mention {
 		// ("claimed to have killed" is no reported speech)
 		if d.x.speech[w] && d.words[si][k+1] != "to" && !d.inMention(si, k) || w == ";" || w == "," && k+1 < i && (d.words[si][k+1] == "but" || d.words[si][k+1] == "while" || d.words[si][k+1] == "whereas") {
 			from = k + 1
+			// "told RFE/RL's Tajik Service, known as Radio Ozodi, that
+			// fighters ...": the hearer is no subject, the clause starts at "that"
+			if d.x.speech[w] {
+				for t := k + 1; t < i; t++ {
+					if d.words[si][t] == "that" && !d.inMention(si, t) {
+						from = t + 1
+						break
+					}
+				}
+			}
 			break
 		}
 	}

@@ -63,6 +63,8 @@ func TestEngines(t *testing.T) {
 			[]string{"Taliban -OPERATES_IN-> Sangin"}, nil},
 		{"targeted", "ISAF targeted the Haqqani Network in Paktika.",
 			[]string{"International Security Assistance Force -TARGETED-> Haqqani Network"}, nil},
+		{"the hearer of reported speech is no subject", "A border officer told RFE/RL's Uzbek Service, known locally as Radio Ozodlik, that fighters of the Islamic Jihad Union had been seen in two villages of Qush Tepa district.",
+			[]string{"Islamic Jihad Union -OPERATES_IN-> Qush Tepa"}, []string{"Radio Ozodlik -OPERATES_IN-> Qush Tepa"}},
 		{"reported speech has no subject", "Shah Mahmood Miakhel says the Taliban operate in Ghazni.",
 			[]string{"Taliban -OPERATES_IN-> Ghazni"}, []string{"Shah Mahmood Miakhel -OPERATES_IN-> Ghazni"}},
 		{"qualifying nouns between the group and the role", "In Zurmat district, the force captured Taliban weapons smuggler Haji Dost Mohammad Kakar.",
