@@ -17,6 +17,13 @@ func (d *doc) verb(si int, c compiledCue) {
 			subjects = d.agents(si, subjects, sp[0])
 		}
 		objects := d.objectsAfter(si, sp[1], c)
+		if len(objects) == 0 && len(subjects) == 1 {
+			// "AQIS, which Zawahiri created in 2014": the object stands
+			// before the relative clause whose subject does the cue
+			if o, ok := d.relativeObject(si, subjects[0], sp[0], c.rel.To); ok {
+				objects = []graph.Mention{o}
+			}
+		}
 		if len(objects) > 0 && c.rel.Objects == "all" && c.objects != "first" {
 			objects = append(objects, d.frontedPlaces(si, c.rel.To)...)
 		}
@@ -26,6 +33,54 @@ func (d *doc) verb(si int, c compiledCue) {
 			}
 		}
 	}
+}
+
+// relativeObject reads an object relative clause, "ORG, which PERSON cue",
+// "ORG, a group that PERSON cue": the antecedent is the cue's object. Only
+// adverbs and auxiliaries may stand between the subject and the cue at i.
+func (d *doc) relativeObject(si int, subject graph.Mention, i int, types []string) (graph.Mention, bool) {
+	w := d.words[si]
+	// "which al Qaeda emir Ayman al Zawahiri created": the subject's role may
+	// stand before it
+	k := subject.First - 1
+	for k >= subject.First-5 && k > 0 && !(w[k] == "which" || w[k] == "that" || w[k] == "whom") {
+		if w[k] == "," || !d.in.Sentences[si].Tokens[k].Word || d.x.function[w[k]] {
+			return graph.Mention{}, false
+		}
+		k--
+	}
+	if k < 1 || !(w[k] == "which" || w[k] == "that" || w[k] == "whom") {
+		return graph.Mention{}, false
+	}
+	for t := subject.Last; t < i; t++ {
+		if !(d.x.function[w[t]] || isAdverb(w[t])) || w[t] == "," || w[t] == "and" {
+			return graph.Mention{}, false
+		}
+	}
+	end := k - 1
+	// "the IMU, a group that ...": the name before the apposition
+	if w[end] != "," {
+		for t := end; t >= 0 && t >= k-5; t-- {
+			if w[t] == "," {
+				end = t
+				break
+			}
+			if !d.in.Sentences[si].Tokens[t].Word || capitalised(d.in.Sentences[si].Tokens[t].Text) || d.inMention(si, t) {
+				return graph.Mention{}, false
+			}
+		}
+		if w[end] != "," {
+			return graph.Mention{}, false
+		}
+	}
+	m := d.mentionEndingAt(si, end)
+	if m == nil && end > 0 && w[end-1] == ")" {
+		m = d.mentionEndingAt(si, end-1) // "the Islamic Jihad Union (IJU), which"
+	}
+	if m == nil || !allowed(types, m.Type) || m.Type == subject.Type {
+		return graph.Mention{}, false
+	}
+	return *m, true
 }
 
 // agents keeps the subjects that act at token i: a passive verb between a

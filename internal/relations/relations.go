@@ -958,6 +958,12 @@ func (d *doc) inClosedRelative(si int, m graph.Mention, i int) bool {
 			open = k
 			break
 		}
+		// "a group that Mangal Bagh founded in 2004, controls ...": the
+		// name is the subject of an object relative, not of what follows
+		if (w[k] == "that" || w[k] == "whom") && k == m.First-1 && !d.x.speech[w[k-1]] {
+			open = k
+			break
+		}
 	}
 	if open < 0 {
 		return false
