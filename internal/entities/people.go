@@ -642,6 +642,12 @@ func (d *doc) pronouns(si int) {
 		if d.folded[si][i] != "it" || d.covered[si][i] || i == 0 {
 			continue
 		}
+		// "Resolute Support, the NATO-led mission, says it has carried out
+		// ...": "it" after a speech verb is the group that speaks
+		if key := d.speaker(si, i); key != "" {
+			d.add(si, i, i+1, graph.Organization, "", "", true, key)
+			continue
+		}
 		switch d.folded[si][i-1] {
 		case "where", "when", "and", "after", "until", "since", "because", "as":
 		// "Mangal Bagh, who headed it", "formed the Quetta Shura and led it":
@@ -657,6 +663,58 @@ func (d *doc) pronouns(si int) {
 			}
 		}
 	}
+}
+
+// speaker returns the organization that is the subject of a speech verb
+// right before token i ("the NDS said (that) it ..."), or "".
+func (d *doc) speaker(si, i int) string {
+	k := i - 1
+	if d.folded[si][k] == "that" {
+		k--
+	}
+	if k < 1 || !d.x.speech[d.folded[si][k]] {
+		return ""
+	}
+	// the speaker ends the clause before the verb, perhaps with an
+	// apposition between: "Resolute Support, the NATO-led mission, says"
+	var speaker *graph.Mention
+	for j := range d.mentions[si] {
+		m := &d.mentions[si][j]
+		// mentions are not in order until the passes end
+		if m.Last > k || speaker != nil && m.Last <= speaker.Last {
+			continue
+		}
+		if m.Last < len(d.sents[si].Tokens) && d.sents[si].Tokens[m.Last].Text == "-" {
+			continue // "NATO-led" only qualifies
+		}
+		speaker = m
+	}
+	if speaker == nil || speaker.Type != graph.Organization {
+		return ""
+	}
+	toks := d.sents[si].Tokens
+	// an apposition closed right before the verb: "Resolute Support, the
+	// NATO-led mission, says"
+	if speaker.Last < k && toks[speaker.Last].Text == "," {
+		if toks[k-1].Text != "," {
+			return ""
+		}
+		return speaker.EntityKey
+	}
+	// else only an acronym or an auxiliary: no verb of another clause
+	for t := speaker.Last; t < k; t++ {
+		w := d.folded[si][t]
+		switch {
+		case !toks[t].Word:
+			if p := toks[t].Text; p != "(" && p != ")" {
+				return ""
+			}
+		case capitalised(toks[t].Text), w == "also", w == "later", w == "has", w == "have", w == "had":
+		default:
+			return ""
+		}
+	}
+	return speaker.EntityKey
 }
 
 // dummyIt reports whether a sentence opens with the "it" of "It is unclear

@@ -9,6 +9,9 @@ import (
 // verb reads SUBJECT ... cue ... OBJECT.
 func (d *doc) verb(si int, c compiledCue) {
 	for _, sp := range d.cueSpans(si, c.byFirst) {
+		if d.reducedRelative(si, sp[0]) {
+			continue
+		}
 		subjects := d.subjectBefore(si, sp[0], c.rel.From)
 		if len(subjects) == 0 {
 			continue
@@ -33,6 +36,31 @@ func (d *doc) verb(si int, c compiledCue) {
 			}
 		}
 	}
+}
+
+// reducedRelative reports whether a participle cue at token i describes
+// the unnamed noun right before it ("militant groups based in
+// Afghanistan"): the clause's subject is that noun, no name before it.
+func (d *doc) reducedRelative(si, i int) bool {
+	w := d.words[si]
+	toks := d.in.Sentences[si].Tokens
+	if i < 2 || !strings.HasSuffix(w[i], "ed") {
+		return false
+	}
+	n := i - 1
+	if !toks[n].Word || capitalised(toks[n].Text) || d.inMention(si, n) || d.x.function[w[n]] || isAdverb(w[n]) || strings.HasSuffix(w[n], "ed") || d.x.irregular[w[n]] {
+		return false
+	}
+	// "IMU fighters based in Kunduz": the noun is the named group's people
+	switch {
+	case w[n] == "been" || w[n] == "be" || w[n] == "being":
+		return false // "has been headquartered in"
+	case d.inMention(si, n-1), w[n-1] == "its", w[n-1] == "their", w[n-1] == "whose":
+		return false
+	case w[n-1] == "has" || w[n-1] == "have" || w[n-1] == "had" || w[n-1] == "with":
+		return false // "AQIS has fighters integrated into Taliban units"
+	}
+	return true
 }
 
 // relativeObject reads an object relative clause, "ORG, which PERSON cue",
