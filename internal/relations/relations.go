@@ -387,6 +387,21 @@ func (d *doc) unitOf(si int, m graph.Mention) bool {
 	if k < len(w) && d.x.units[w[k]] {
 		return true
 	}
+	// "the TTP's Bajaur chapter", "a Taliban border unit": up to two
+	// qualifying words or a place before the unit
+	toks := d.in.Sentences[si].Tokens
+	for q, n := k, 0; q < len(w) && n < 2; n++ {
+		if l := d.mentionStartingAt(si, q, graph.Location); l != nil {
+			q = l.Last
+		} else if toks[q].Word && !capitalised(toks[q].Text) && !d.x.function[w[q]] && !d.inMention(si, q) {
+			q++
+		} else {
+			break
+		}
+		if q < len(w) && d.x.units[w[q]] {
+			return true
+		}
+	}
 	// "to head the group in Afghanistan", "led the Taliban in Helmand": a branch
 	if k+1 < len(w) && (w[k] == "in" || w[k] == "for") {
 		for _, l := range d.bySent[si] {
