@@ -300,6 +300,14 @@ func (d *doc) gazetteer(si int) {
 			i = end - 1
 			continue
 		}
+		// "Commander Nazir Jan" is not the Commander Nazir of the gazetteer:
+		// a person's name that goes on names someone else
+		if d.allPeople(vars) && end < len(toks) && toks[end].Word && toks[end].Start == toks[end-1].End+1 && capitalised(toks[end].Text) {
+			if w := d.folded[si][end]; (!d.x.stop[w] || d.x.nameFinal[w]) && !d.x.orgHeads[w] && !d.covered[si][end] {
+				i = end - 1
+				continue
+			}
+		}
 		v := d.choose(vars, toks, end)
 		// "Achin's Mohmand Valley", "the Panjshir Valley": a capitalised
 		// "Valley" is part of the name of a place of its own
@@ -311,6 +319,16 @@ func (d *doc) gazetteer(si int) {
 		d.add(si, i, end, v.Type, v.Kind, v.Name, false, "")
 		i = end - 1
 	}
+}
+
+// allPeople reports whether every gazetteer entry a span can name is a person.
+func (d *doc) allPeople(vars []variant) bool {
+	for _, v := range vars {
+		if v.Type != graph.Person {
+			return false
+		}
+	}
+	return true
 }
 
 // choose picks among the gazetteer entries a span can name, by the words around it.

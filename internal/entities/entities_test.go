@@ -55,6 +55,8 @@ func TestEntities(t *testing.T) {
 			[]string{"Person:Wakil Ahmadzai"}, nil},
 		{"direction inside a country is the country", "Attacks rose in northern Afghanistan and the Afghan north.",
 			[]string{"Location:Afghanistan"}, []string{"Location:northern Afghanistan"}},
+		{"a gazetteer person whose name goes on is someone else", "Commander Nazir Jan, a local cleric, was arrested.",
+			[]string{"Person:Nazir Jan"}, []string{"Person:Mullah Nazir"}},
 		{"demonyms are not entities", "Afghan and Pakistani officials met Uzbek diplomats.",
 			nil, []string{"Location:Afghanistan", "Location:Pakistan", "Location:Uzbekistan"}},
 		{"furniture adds nothing", "The Taliban are active.\nPlease consider a donation to support us.\nIraq\nSyria\nBoko Haram\nYemen",
