@@ -30,6 +30,9 @@ func (d *doc) verb(si int, c compiledCue) {
 		if len(objects) > 0 && c.rel.Objects == "all" && c.objects != "first" {
 			objects = append(objects, d.frontedPlaces(si, c.rel.To)...)
 		}
+		if len(objects) == 0 && c.rel.Objects == "all" && c.objects != "first" {
+			objects = d.speakerPlaces(si, sp[0], c.rel.To)
+		}
 		for _, s := range subjects {
 			for _, o := range objects {
 				d.emit(c.rel, s, o, si)
@@ -171,6 +174,67 @@ func (d *doc) frontedPlaces(si int, types []string) []graph.Mention {
 	return out
 }
 
+// speakerPlaces returns the places of a reporting frame before token i
+// ("Police in Zhob district of Balochistan said TTP fighters had set up
+// hideouts in the mountains"): officials of a place who report a presence
+// with no place of its own report it in their own place. Only the places
+// governed by "in" right before the speech verb count.
+func (d *doc) speakerPlaces(si, i int, types []string) []graph.Mention {
+	if !allowed(types, graph.Location) {
+		return nil
+	}
+	w := d.words[si]
+	toks := d.in.Sentences[si].Tokens
+	verb := -1
+	for k := i - 1; k > 0; k-- {
+		if d.x.speech[w[k]] && !d.inMention(si, k) {
+			verb = k
+			break
+		}
+	}
+	if verb < 0 {
+		return nil
+	}
+	locs := d.locations(si)
+	for n, l := range locs {
+		if l.Last > verb {
+			break
+		}
+		p := l.First - 1
+		if p >= 0 && w[p] == "the" {
+			p--
+		}
+		if p < 0 || w[p] != "in" {
+			continue
+		}
+		// the speakers are people of the place, not named actors:
+		// "Police in", "Local officials in", "Residents in"
+		for q := 0; q < p; q++ {
+			if d.inMention(si, q) || !toks[q].Word {
+				return nil
+			}
+		}
+		list := d.listFrom(si, locs, n)
+		// nothing but the places' heads ("district", "of Balochistan",
+		// "provinces") between the list and the verb
+		end := d.skipHead(si, list[len(list)-1].Last)
+		for end < verb && (w[end] == "of" || d.inMention(si, end) || w[end] == "province" || w[end] == "provinces" || w[end] == "district" || w[end] == "districts") {
+			end++
+		}
+		if end != verb {
+			return nil
+		}
+		var out []graph.Mention
+		for _, m := range list {
+			if !d.isDateline(si, m) {
+				out = append(out, m)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
 // objectsAfter returns the objects of a cue ending at token i: the first
 // list of mentions of the relation's object types, or, for relations whose
 // objects are "all", every such mention of the clause until another actor
@@ -305,6 +369,7 @@ func (d *doc) together(si int, c compiledCue) {
 		}
 		actors = append(actors, partners...)
 		last := d.skipAcronym(si, partners[len(partners)-1].Last)
+		placed := false
 		for _, o := range d.objectsAfter(si, last, c) {
 			if o.First-last > 3 {
 				break
@@ -312,7 +377,17 @@ func (d *doc) together(si int, c compiledCue) {
 			for _, a := range actors {
 				d.emit(c.rel, a, o, si)
 			}
+			placed = true
 			last = o.Last + 2
+		}
+		// "In Faryab Province, IS-K fighters clashed with the Taliban in
+		// Qaysar district": the opening place holds the clause too
+		if placed {
+			for _, o := range d.frontedPlaces(si, c.rel.To) {
+				for _, a := range actors {
+					d.emit(c.rel, a, o, si)
+				}
+			}
 		}
 	}
 }

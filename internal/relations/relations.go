@@ -847,7 +847,10 @@ func (d *doc) subjectBefore(si, i int, types []string) []graph.Mention {
 		w := d.words[si][k]
 		// reported speech, or the start of the clause the cue stands in
 		// ("claimed to have killed" is no reported speech)
-		if d.x.speech[w] && d.words[si][k+1] != "to" && !d.inMention(si, k) || w == ";" || w == "," && k+1 < i && (d.words[si][k+1] == "but" || d.words[si][k+1] == "while" || d.words[si][k+1] == "whereas") {
+		// "a group that officials say works with ...": a parenthetical
+		// inside a relative clause is no reported speech
+		parenthetical := k >= 2 && (d.words[si][k-2] == "that" || d.words[si][k-2] == "which")
+		if d.x.speech[w] && d.words[si][k+1] != "to" && !d.inMention(si, k) && !parenthetical || w == ";" || w == "," && k+1 < i && (d.words[si][k+1] == "but" || d.words[si][k+1] == "while" || d.words[si][k+1] == "whereas") {
 			from = k + 1
 			// "told RFE/RL's Tajik Service, known as Radio Ozodi, that
 			// fighters ...": the hearer is no subject, the clause starts at "that"
