@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/graphload/graphload/internal/graph"
+	"github.com/graphload/graphload/internal/ontology"
 )
 
 // verb reads SUBJECT ... cue ... OBJECT.
@@ -1326,4 +1327,86 @@ func (d *doc) demotedBetween(si, a, b int) bool {
 		}
 	}
 	return false
+}
+
+// succession is one person following another in an office: the relation
+// the office stands for, the two people, and the sentence that says so.
+type succession struct {
+	rel          *ontology.RelationType
+	before, next graph.Mention
+	si           int
+}
+
+// succession reads "X was succeeded by Y", "Y succeeded X", "his
+// successor, Y", "his predecessor, X": the two people held the same
+// office, whichever way the sentence runs. What the office is comes from
+// the rest of the paragraph (see inherit).
+func (d *doc) succession(si int, c compiledCue) {
+	w := d.words[si]
+	for _, sp := range d.cueSpans(si, c.byFirst) {
+		var before *graph.Mention
+		if sp[0] > 0 && w[sp[0]-1] == "his" {
+			// "His successor, Abdul Hasib": the last person named before
+			before = d.lastPerson(si, sp[0]-1)
+		} else {
+			for k := len(d.bySent[si]) - 1; k >= 0; k-- {
+				if m := d.bySent[si][k]; m.Type == graph.Person && m.Last <= sp[0] && sp[0]-m.Last <= 6 {
+					before = &d.bySent[si][k]
+					break
+				}
+			}
+		}
+		k := sp[1]
+		for k < len(w) && (w[k] == "," || w[k] == "the" || w[k] == "as") {
+			k++
+		}
+		next := d.mentionStartingAt(si, k, graph.Person)
+		if before == nil || next == nil || before.EntityKey == next.EntityKey {
+			continue
+		}
+		d.successions = append(d.successions, succession{rel: c.rel, before: *before, next: *next, si: si})
+	}
+}
+
+// lastPerson returns the last person named before token i of sentence si,
+// else in the sentence before it in the same paragraph.
+func (d *doc) lastPerson(si, i int) *graph.Mention {
+	for s := si; s >= 0 && s >= si-1; s-- {
+		if s < si && d.in.Sentences[s].Paragraph != d.in.Sentences[si].Paragraph {
+			break
+		}
+		for k := len(d.bySent[s]) - 1; k >= 0; k-- {
+			m := d.bySent[s][k]
+			if m.Type == graph.Person && (s < si || m.Last <= i) {
+				return &d.bySent[s][k]
+			}
+		}
+	}
+	return nil
+}
+
+// inherit gives each of two people in a succession the office the other
+// holds in the same paragraph: "Jalolov, the IJU's emir, was killed in 2009.
+// He was succeeded by Abdullah Fatih" makes Fatih the IJU's leader.
+func (d *doc) inherit() {
+	n := len(d.findings)
+	for _, s := range d.successions {
+		para := d.in.Sentences[s.si].Paragraph
+		for i := 0; i < n; i++ {
+			f := d.findings[i]
+			if f.typ != s.rel.Type || d.in.Sentences[f.evidence[len(f.evidence)-1]].Paragraph != para {
+				continue
+			}
+			for _, pair := range [][2]graph.Mention{{s.before, s.next}, {s.next, s.before}} {
+				if f.from != pair[0].EntityKey {
+					continue
+				}
+				ev := append([]int(nil), f.evidence...)
+				if !containsInt(ev, s.si) {
+					ev = append(ev, s.si)
+				}
+				d.findings = append(d.findings, finding{typ: f.typ, from: pair[1].EntityKey, to: f.to, evidence: ev})
+			}
+		}
+	}
 }

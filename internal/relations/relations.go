@@ -156,8 +156,11 @@ type doc struct {
 	bySent   [][]graph.Mention
 	words    [][]string // folded token text per sentence
 	findings []finding
-	lastOp   int          // sentence of the last operation the document placed, or -1
-	context  map[int]bool // whether a sentence speaks of an operation, once worked out
+	// successions: pairs of people one of whom followed the other in an
+	// office ("X was succeeded by Y"), by the relation the office is
+	successions []succession
+	lastOp      int          // sentence of the last operation the document placed, or -1
+	context     map[int]bool // whether a sentence speaks of an operation, once worked out
 	// datelines: the sentences whose first place names where the story was
 	// filed ("PESHAWAR: ...", "KABUL, Afghanistan (March 9, 2012) - ..."),
 	// and how many mentions that dateline holds
@@ -221,12 +224,15 @@ func (x *Extractor) Extract(in Input) []graph.Relation {
 				d.apposition(si, c)
 			case "containment":
 				d.containment(si, c)
+			case "succession":
+				d.succession(si, c)
 			}
 		}
 		if d.hasContext(si) && d.hasLocation(si) {
 			d.lastOp = si
 		}
 	}
+	d.inherit()
 	d.propagate()
 	return d.collect()
 }
