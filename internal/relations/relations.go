@@ -827,6 +827,11 @@ func (d *doc) subjectBefore(si, i int, types []string) []graph.Mention {
 	// "X, an Uzbek from the Fergana Valley who had fought with ...": the
 	// relative pronoun stands for the nearest person (or group) before it
 	if k := d.relativeBefore(si, i); k >= 0 {
+		// "the LeJ al-Alami, a splinter faction that has carried out
+		// attacks jointly with ...": the name the apposition describes
+		if h := d.appositionHead(si, k); h != nil && allowed(types, h.Type) {
+			return []graph.Mention{*h}
+		}
 		for j := len(ms) - 1; j >= 0; j-- {
 			m := ms[j]
 			if m.Last > k || !allowed(types, m.Type) || d.isModifier(si, m) {
@@ -938,6 +943,52 @@ func (d *doc) subjectBefore(si, i int, types []string) []graph.Mention {
 		}
 	}
 	return out
+}
+
+// appositionHead returns the name an apposition before token k describes
+// ("the TIP, a mostly Uyghur group that ...": the TIP), when the
+// apposition opens with an article and ends with a noun of the name's kind.
+func (d *doc) appositionHead(si, k int) *graph.Mention {
+	w := d.words[si]
+	toks := d.in.Sentences[si].Tokens
+	if k < 3 {
+		return nil
+	}
+	noun := trimPlural(w[k-1])
+	comma := -1
+	for t := k - 1; t >= 1 && t >= k-7; t-- {
+		if toks[t].Text == "," {
+			comma = t
+			break
+		}
+		if (toks[t].Word || toks[t].Text == "-") && !d.inMention(si, t) {
+			continue
+		}
+		return nil
+	}
+	if comma < 0 || comma+2 >= k || !(w[comma+1] == "a" || w[comma+1] == "an" || w[comma+1] == "the") {
+		return nil
+	}
+	head := d.mentionEndingAt(si, comma)
+	if head == nil && w[comma-1] == ")" {
+		head = d.mentionEndingAt(si, comma-1)
+	}
+	if head == nil {
+		return nil
+	}
+	switch head.Type {
+	case graph.Organization:
+		if !d.x.orgNouns[noun] && noun != "outfit" && noun != "organisation" {
+			return nil
+		}
+	case graph.Person:
+		if !d.x.personish[noun] {
+			return nil
+		}
+	default:
+		return nil
+	}
+	return head
 }
 
 // possessiveSubject finds "its|their|whose PEOPLE" right before token i,
