@@ -42,7 +42,19 @@ type RelationType struct {
 	// to Z by one of these, Z relates to Y too ("X, a Haqqani commander who
 	// runs cells in Logar": the Haqqani Network operates in Logar)
 	PropagateVia []string `yaml:"propagate_via"`
-	Cues         []Cue    `yaml:"cues"`
+	// Implies: where this relation joins entities of the given kinds, the
+	// other relation holds too (two militant groups that target each
+	// other are rivals)
+	Implies []Implication `yaml:"implies"`
+	Cues    []Cue         `yaml:"cues"`
+}
+
+// Implication is one relation that follows from another between entities
+// of the given kinds ("" matches any kind).
+type Implication struct {
+	Relation string `yaml:"relation"`
+	FromKind string `yaml:"from_kind"`
+	ToKind   string `yaml:"to_kind"`
 }
 
 // EntityType is one entity label with the kinds that refine it.
@@ -298,6 +310,16 @@ func (s *Schema) check() error {
 				errs = append(errs, fmt.Errorf("ontology.yaml: relation %s: propagate_via names unknown relation %q", r.Type, v))
 			}
 		}
+		for _, im := range r.Implies {
+			target := s.relations[im.Relation]
+			if target == nil {
+				errs = append(errs, fmt.Errorf("ontology.yaml: relation %s: implies names unknown relation %q", r.Type, im.Relation))
+				continue
+			}
+			if !s.anyKind(r.From, im.FromKind) || !s.anyKind(r.To, im.ToKind) {
+				errs = append(errs, fmt.Errorf("ontology.yaml: relation %s: implies %s for kinds %q -> %q, not kinds of its endpoints", r.Type, im.Relation, im.FromKind, im.ToKind))
+			}
+		}
 		for _, c := range r.Cues {
 			if c.PlaceRelation != "" && s.relations[c.PlaceRelation] == nil {
 				errs = append(errs, fmt.Errorf("ontology.yaml: relation %s: place_relation names unknown relation %q", r.Type, c.PlaceRelation))
@@ -315,6 +337,19 @@ func (s *Schema) check() error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// anyKind reports whether kind is "" or a kind of one of the types.
+func (s *Schema) anyKind(types []string, kind string) bool {
+	if kind == "" {
+		return true
+	}
+	for _, t := range types {
+		if s.hasKind(t, kind) {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *Schema) hasKind(typ, kind string) bool {

@@ -49,6 +49,15 @@ relations:
 relations:
   - {type: MEMBER_OF, from: [Person], to: [Organization], cues: [{how: role, roles: [chief], place_relation: BASED_IN}]}
 `, `place_relation names unknown relation "BASED_IN"`},
+		{"an implied relation that is no relation", `
+relations:
+  - {type: TARGETED, from: [Organization], to: [Organization], implies: [{relation: FEUDS_WITH}]}
+`, `implies names unknown relation "FEUDS_WITH"`},
+		{"an implied relation for a kind the endpoints lack", `
+relations:
+  - {type: RIVAL_OF, from: [Organization], to: [Organization]}
+  - {type: TARGETED, from: [Organization], to: [Organization], implies: [{relation: RIVAL_OF, from_kind: province}]}
+`, `not kinds of its endpoints`},
 		{"a nesting kind that is not a Location kind", `
 location_nesting: [village, district]
 relations: []

@@ -102,9 +102,10 @@ func (d *doc) strike(si int, c compiledCue) {
 		}
 		var subjects []graph.Mention
 		for _, s := range d.subjectBefore(si, sp[0], c.rel.From) {
-			// "killed a Haqqani facilitator and captured ...": the first
-			// cue's victims are not the second one's subject
-			if n == 0 || s.First < spans[n-1][1] {
+			// "killed a Haqqani facilitator and captured ...", "detained a
+			// Haqqani leader, killed a Taliban leader and detained ...": an
+			// earlier cue's victims are not a later one's subject
+			if !d.afterAnyCue(si, spans[:n], s.First) {
 				subjects = append(subjects, s)
 			}
 		}
@@ -142,6 +143,26 @@ func (d *doc) strike(si int, c compiledCue) {
 			}
 		}
 	}
+}
+
+// afterAnyCue reports whether token k follows one of the cue spans in the
+// same clause (no semicolon between).
+func (d *doc) afterAnyCue(si int, spans [][2]int, k int) bool {
+	for _, sp := range spans {
+		if sp[1] > k {
+			continue
+		}
+		clause := true
+		for t := sp[1]; t < k; t++ {
+			if d.words[si][t] == ";" {
+				clause = false
+			}
+		}
+		if clause {
+			return true
+		}
+	}
+	return false
 }
 
 // victimsAfter returns the people the cue acts on: the first person named

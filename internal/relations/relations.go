@@ -234,6 +234,7 @@ func (x *Extractor) Extract(in Input) []graph.Relation {
 	}
 	d.inherit()
 	d.propagate()
+	d.imply()
 	return d.collect()
 }
 
@@ -283,6 +284,29 @@ func (d *doc) propagate() {
 				}
 			}
 			d.findings = append(d.findings, finding{typ: f.typ, from: g.to, to: f.to, evidence: ev})
+		}
+	}
+}
+
+// imply adds the relations the ontology's implies rules derive from the
+// findings, with the same evidence.
+func (d *doc) imply() {
+	for i, n := 0, len(d.findings); i < n; i++ {
+		f := d.findings[i]
+		rel := d.x.s.Relation(f.typ)
+		if rel == nil {
+			continue
+		}
+		from, to := d.in.Entities[f.from], d.in.Entities[f.to]
+		if from == nil || to == nil {
+			continue
+		}
+		for _, im := range rel.Implies {
+			target := d.x.s.Relation(im.Relation)
+			if target == nil || !target.Allows(from.Type, to.Type) || im.FromKind != "" && im.FromKind != from.Kind || im.ToKind != "" && im.ToKind != to.Kind {
+				continue
+			}
+			d.findings = append(d.findings, finding{typ: target.Type, from: f.from, to: f.to, evidence: f.evidence})
 		}
 	}
 }
