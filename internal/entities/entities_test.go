@@ -200,6 +200,8 @@ func TestGroupAnaphora(t *testing.T) {
 		// not the group with "Group" in its name
 		{"the sentence's own group first", "The Mullah Nazir Group controls Wana. Both factions returned to the TTP fold in 2020, when the group's emir welcomed them back.",
 			"Organization:tehrik e taliban pakistan"},
+		{"not a possessive that only qualifies", "The worry is Jundallah's drift. Its men now serve as the Islamic State's local guides, even as the group keeps its old links with al Qaeda.",
+			"Organization:jundallah"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

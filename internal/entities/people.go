@@ -842,6 +842,11 @@ func (d *doc) salientOrganization(si, h int, head string) string {
 	one := ""
 	for _, m := range d.mentions[si] {
 		if e := d.entities[m.EntityKey]; m.Type == graph.Organization && !m.Anaphor && m.Last <= h && e != nil && e.Kind == "militant_group" {
+			// "doubled as the Islamic State's local muscle, even as the
+			// organisation keeps ...": a possessive only qualifies a noun
+			if m.Last < len(d.sents[si].Tokens) && (d.sents[si].Tokens[m.Last].Text == "'s" || d.sents[si].Tokens[m.Last].Text == "’s") {
+				continue
+			}
 			if one != "" && one != m.EntityKey {
 				one = ""
 				break
