@@ -321,13 +321,28 @@ func (d *doc) containment(si int, c compiledCue) {
 			d.emit(c.rel, inner, outer, si)
 		}
 	}
-	// "Maimana, the provincial capital": the province named last
+	// "Maimana, the provincial capital", "Gereshk, the district centre":
+	// the province (district) named last; "Ghalanai, Mohmand's district
+	// headquarters": the place named
 	for _, l := range locs {
 		k := l.Last
-		if k+3 < len(w) && w[k] == "," && w[k+1] == "the" && w[k+2] == "provincial" && w[k+3] == "capital" {
-			if prov, from, ok := d.lastOfKind(si, l.First, "province"); ok {
-				d.emit(c.rel, l, prov, from, si)
+		if k+3 >= len(w) || w[k] != "," || !seatNoun(w[k+3]) {
+			continue
+		}
+		kind := map[string]string{"provincial": "province", "province": "province", "district": "district"}[w[k+2]]
+		if w[k+1] == "the" && kind != "" {
+			// not "the provincial capital of Faryab" (a cue of its own), nor a
+			// province the gazetteer says the town is not in
+			if k+4 < len(w) && w[k+4] == "of" {
+				continue
 			}
+			if out, from, ok := d.lastOfKind(si, l.First, kind); ok && d.mayLieIn(si, l, out) {
+				d.emit(c.rel, l, out, from, si)
+			}
+			continue
+		}
+		if out := d.mentionStartingAt(si, k+1, graph.Location); out != nil && out.Last+2 < len(w) && w[out.Last] == "'s" && (kind != "" || seatNoun(w[out.Last+1])) {
+			d.emit(c.rel, l, *out, si)
 		}
 	}
 	// towns and districts of one sentence that the gazetteer puts right
@@ -337,7 +352,7 @@ func (d *doc) containment(si int, c compiledCue) {
 	}
 	for _, in := range locs {
 		for _, out := range locs {
-			if (in.Kind == "district" || in.Kind == "city") && d.rank(out) > d.rank(in) && d.x.places.DirectlyIn(out.EntityKey, in.EntityKey) {
+			if (in.Kind == "district" || in.Kind == "city" || in.Kind == "province" && out.Kind == "country") && d.rank(out) > d.rank(in) && d.x.places.DirectlyIn(out.EntityKey, in.EntityKey) {
 				d.emit(c.rel, in, out, si)
 			}
 		}
@@ -355,6 +370,29 @@ func (d *doc) containment(si int, c compiledCue) {
 			}
 		}
 	}
+}
+
+// mayLieIn reports whether the gazetteer allows inner to lie in outer: it
+// puts inner there, or does not know where inner lies, or puts both in a
+// place the sentence names ("Gereshk, the district centre" of Nahr-e
+// Saraj, where the gazetteer only knows both lie in Helmand).
+func (d *doc) mayLieIn(si int, inner, outer graph.Mention) bool {
+	p := d.x.places
+	if p == nil || !p.Placed(inner.EntityKey) || p.Contains(outer.EntityKey, inner.EntityKey) {
+		return true
+	}
+	for _, m := range d.locations(si) {
+		if p.Contains(m.EntityKey, inner.EntityKey) && p.Contains(m.EntityKey, outer.EntityKey) {
+			return true
+		}
+	}
+	return false
+}
+
+// seatNoun reports whether a word names the seat of an administration
+// ("capital", "headquarters", "centre").
+func seatNoun(w string) bool {
+	return w == "capital" || w == "headquarters" || w == "centre" || w == "center" || w == "seat"
 }
 
 // lastOfKind returns the last place of the kind named before token i of
