@@ -10,10 +10,18 @@ import (
 // verb reads SUBJECT ... cue ... OBJECT.
 func (d *doc) verb(si int, c compiledCue) {
 	for _, sp := range d.cueSpans(si, c.byFirst) {
+		var subjects []graph.Mention
 		if d.reducedRelative(si, sp[0]) {
-			continue
+			// "Lashkar-e-Islam, the militant outfit based in the Tirah
+			// valley": the noun is an apposition's, its name the subject
+			h := d.appositionHead(si, sp[0])
+			if h == nil || !allowed(c.rel.From, h.Type) {
+				continue
+			}
+			subjects = []graph.Mention{*h}
+		} else {
+			subjects = d.subjectBefore(si, sp[0], c.rel.From)
 		}
-		subjects := d.subjectBefore(si, sp[0], c.rel.From)
 		if len(subjects) == 0 {
 			continue
 		}

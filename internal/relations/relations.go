@@ -885,7 +885,7 @@ func (d *doc) subjectBefore(si, i int, types []string) []graph.Mention {
 		// "a group that officials say works with ...": a parenthetical
 		// inside a relative clause is no reported speech
 		parenthetical := k >= 2 && (d.words[si][k-2] == "that" || d.words[si][k-2] == "which")
-		if d.x.speech[w] && d.words[si][k+1] != "to" && !d.inMention(si, k) && !parenthetical || w == ";" || w == "," && k+1 < i && (d.words[si][k+1] == "but" || d.words[si][k+1] == "while" || d.words[si][k+1] == "whereas") {
+		if d.reports(si, k) && !parenthetical || w == ";" || w == "," && k+1 < i && (d.words[si][k+1] == "but" || d.words[si][k+1] == "while" || d.words[si][k+1] == "whereas") {
 			from = k + 1
 			// "told RFE/RL's Tajik Service, known as Radio Ozodi, that
 			// fighters ...": the hearer is no subject, the clause starts at "that"
@@ -1013,6 +1013,23 @@ func (d *doc) appositionHead(si, k int) *graph.Mention {
 		return nil
 	}
 	return head
+}
+
+// reports reports whether the speech verb at token k introduces reported
+// speech: not "claimed to have killed", not "has claimed a string of
+// attacks" or "claimed responsibility", where the verb takes an object.
+func (d *doc) reports(si, k int) bool {
+	w := d.words[si]
+	if !d.x.speech[w[k]] || d.inMention(si, k) || k+1 >= len(w) {
+		return false
+	}
+	switch w[k+1] {
+	case "to":
+		return false
+	case "a", "an", "responsibility", "credit":
+		return w[k] == "told" || w[k] == "tell" || w[k] == "tells"
+	}
+	return true
 }
 
 // possessiveSubject finds "its|their|whose PEOPLE" right before token i,
