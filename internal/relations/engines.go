@@ -1041,6 +1041,22 @@ func (d *doc) predicateStart(si, end int) (int, string, bool) {
 			j = k
 		}
 	}
+	// "X, whom Indian officials describe as JeM's divisional commander"
+	if j+1 < len(w) && w[j] == "," && w[j+1] == "whom" {
+		for k := j + 2; k < len(w) && k <= j+8 && w[k] != ","; k++ {
+			if describing(w[k]) && k+1 < len(w) && w[k+1] == "as" {
+				for _, m := range d.bySent[si] {
+					if m.First == k+2 && m.Type == graph.Organization && d.possessive(si, m) {
+						return k + 2, "the", true
+					}
+				}
+				if k+2 < len(w) && (w[k+2] == "a" || w[k+2] == "an" || w[k+2] == "the" || w[k+2] == "its") {
+					return k + 3, w[k+2], true
+				}
+				break
+			}
+		}
+	}
 	if j < len(w) && w[j] == "," && j+1 < len(w) && (w[j+1] == "who" || w[j+1] == "whose") {
 		for j++; j < len(w) && w[j] != ","; j++ {
 		}
@@ -1071,8 +1087,24 @@ func (d *doc) predicateStart(si, end int) (int, string, bool) {
 			}
 		}
 	}
+	// "X is widely regarded as its operational chief", "X was described as
+	// a senior commander of the LeJ", "X is believed to be the TTP's emir"
+	if j < len(w) && (w[j] == "is" || w[j] == "was" || w[j] == "been") {
+		k := j + 1
+		for k < len(w) && (isAdverb(w[k]) || w[k] == "also" || w[k] == "now") {
+			k++
+		}
+		if k+1 < len(w) && describing(w[k]) {
+			switch {
+			case w[k+1] == "as":
+				j = k + 1 // the switch below steps over "as"
+			case k+2 < len(w) && w[k+1] == "to" && w[k+2] == "be":
+				j = k + 2
+			}
+		}
+	}
 	switch {
-	case j+1 < len(w) && (w[j] == "is" || w[j] == "was" || w[j] == "became" || w[j] == "remains" || w[j] == "remained" || w[j] == "been"):
+	case j+1 < len(w) && (w[j] == "is" || w[j] == "was" || w[j] == "became" || w[j] == "remains" || w[j] == "remained" || w[j] == "been" || w[j] == "as" || w[j] == "be"):
 		j++
 	case j+2 < len(w) && (w[j] == "served" || w[j] == "serves" || w[j] == "acted" || w[j] == "acts" || w[j] == "described" || w[j] == "identified") && w[j+1] == "as":
 		j += 2
@@ -1100,6 +1132,17 @@ func (d *doc) predicateStart(si, end int) (int, string, bool) {
 		return j + 1, w[j], true // "X and Y, both LeJ-A militants": each one of them
 	}
 	return 0, "", false
+}
+
+// describing reports whether a verb describes someone ("regarded as",
+// "described as", "believed to be").
+func describing(w string) bool {
+	switch w {
+	case "regarded", "seen", "described", "describe", "describes", "considered", "consider", "considers",
+		"viewed", "believed", "thought", "identified", "known", "call", "calls", "called":
+		return true
+	}
+	return false
 }
 
 // itsOrganization returns the group "its" stands for at token i: the first
