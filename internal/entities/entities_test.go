@@ -57,6 +57,8 @@ func TestEntities(t *testing.T) {
 			[]string{"Location:Afghanistan"}, []string{"Location:northern Afghanistan"}},
 		{"a gazetteer person whose name goes on is someone else", "Commander Nazir Jan, a local cleric, was arrested.",
 			[]string{"Person:Nazir Jan"}, []string{"Person:Mullah Nazir"}},
+		{"a capitalised town is part of the name", "Police raided houses in Orangi Town, Sohrab Goth and the Hazara Town locality.",
+			[]string{"Location:Orangi Town", "Location:Sohrab Goth", "Location:Hazara Town"}, []string{"Location:Orangi", "Person:Sohrab Goth"}},
 		{"demonyms are not entities", "Afghan and Pakistani officials met Uzbek diplomats.",
 			nil, []string{"Location:Afghanistan", "Location:Pakistan", "Location:Uzbekistan"}},
 		{"furniture adds nothing", "The Taliban are active.\nPlease consider a donation to support us.\nIraq\nSyria\nBoko Haram\nYemen",

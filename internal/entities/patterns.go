@@ -109,6 +109,12 @@ func (d *doc) dateFollows(si, k int) bool {
 // headedLocations reads places named by a head noun: "Argo district",
 // "Daht-e Archi [district]", "the Qal-e Zal and Chahar Dara districts",
 // "the districts of Argo, Faizabad, and Kishim".
+// namedHead reports whether a capitalised location head is part of the
+// place's name ("Hazara Town", "Sohrab Goth", "Mehmoodabad Colony").
+func namedHead(head string) bool {
+	return head == "Town" || head == "Goth" || head == "Colony"
+}
+
 func (d *doc) headedLocations(si int) {
 	toks := d.sents[si].Tokens
 	for h := 1; h < len(toks); h++ {
@@ -127,7 +133,16 @@ func (d *doc) headedLocations(si int) {
 		}
 		for end > 0 {
 			start := d.runBefore(si, end)
+			// "the Hazara Town locality": a people's name may name a town
+			if start < 0 && end == h && namedHead(toks[h].Text) && toks[h-1].Word && capitalised(toks[h-1].Text) && !d.covered[si][h-1] && d.x.ethnonyms[graph.FoldWord(toks[h-1].Text)] {
+				start = h - 1
+			}
 			if start < 0 {
+				break
+			}
+			// "Hazara Town", "Orangi Town": a capitalised town is part of its name
+			if end == h && namedHead(toks[h].Text) {
+				d.addPlace(si, start, h+1, kind)
 				break
 			}
 			d.addPlace(si, start, end, kind)

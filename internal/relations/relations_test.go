@@ -122,6 +122,8 @@ func TestEngines(t *testing.T) {
 			[]string{"Mullah Zakir Bashar -MEMBER_OF-> Taliban"}, nil},
 		{"a role someone is believed to have", "Qari Gul Rahman is believed to be a senior commander of the Haqqani Network.",
 			[]string{"Qari Gul Rahman -MEMBER_OF-> Haqqani Network"}, nil},
+		{"localities of a city", "Gunmen attacked the Hazara Town and Kirani Road localities of Quetta.",
+			[]string{"Hazara Town -LOCATED_IN-> Quetta"}, nil},
 		{"reported speech has no subject", "Shah Mahmood Miakhel says the Taliban operate in Ghazni.",
 			[]string{"Taliban -OPERATES_IN-> Ghazni"}, []string{"Shah Mahmood Miakhel -OPERATES_IN-> Ghazni"}},
 		{"qualifying nouns between the group and the role", "In Zurmat district, the force captured Taliban weapons smuggler Haji Dost Mohammad Kakar.",
