@@ -819,15 +819,25 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 	for k >= 0 && (w[k] == "[" || w[k] == "]") {
 		k--
 	}
-	// "A spokesman for the IJU, X, denied": the role before the group
+	// "A spokesman for the IJU, X, denied": the role before the group;
+	// "two operatives of the TTP (TTP), X and Y": each one of the list
+	if h := d.personListHead(si, p); h < p.First && h >= 1 && w[h-1] == "," {
+		k = h - 2
+	}
 	if k >= 0 && k+1 < p.First && w[k+1] == "," {
-		if m := d.mentionEndingAt(si, k+1); m != nil && m.Type == graph.Organization {
+		m := d.mentionEndingAt(si, k+1)
+		if m == nil && k >= 2 && w[k] == ")" && w[k-2] == "(" {
+			m = d.mentionEndingAt(si, k-2) // the name before its acronym
+		}
+		if m != nil && m.Type == graph.Organization {
 			r := m.First - 1
 			if r >= 0 && w[r] == "the" {
 				r--
 			}
-			if r >= 1 && (w[r] == "for" || w[r] == "of") && d.x.personish[w[r-1]] && !d.inMention(si, r-1) {
-				out = append(out, roleTie{noun: w[r-1], org: *m, demoted: d.demotedBefore(si, r-1)})
+			if r >= 1 && (w[r] == "for" || w[r] == "of") && !d.inMention(si, r-1) {
+				if noun := w[r-1]; d.x.personish[noun] || d.x.personish[trimPlural(noun)] {
+					out = append(out, roleTie{noun: trimPlural(noun), org: *m, demoted: d.demotedBefore(si, r-1) || noun != trimPlural(noun)})
+				}
 			}
 		}
 	}

@@ -174,9 +174,19 @@ func (d *doc) victimsAfter(si, i int) []graph.Mention {
 	// "arrested three suspected members of the TTP, including a local
 	// commander, X": the people the list names further on
 	reach := 8
+	role := false
 	for k := i; k < end && k < i+16; k++ {
 		if w[k] == "including" {
 			reach = k - i + 8
+			break
+		}
+		// "arrested two alleged operatives of the TTP (TTP), X and Y": the
+		// names the description is put to
+		if !d.inMention(si, k) && (d.x.personish[w[k]] || d.x.personish[trimPlural(w[k])]) {
+			role = true
+		}
+		if w[k] == "," && role {
+			reach = k - i + 6 // ", identified by police as X"
 			break
 		}
 	}

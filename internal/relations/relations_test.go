@@ -124,6 +124,8 @@ func TestEngines(t *testing.T) {
 			[]string{"Qari Gul Rahman -MEMBER_OF-> Haqqani Network"}, nil},
 		{"localities of a city", "Gunmen attacked the Hazara Town and Kirani Road localities of Quetta.",
 			[]string{"Hazara Town -LOCATED_IN-> Quetta"}, nil},
+		{"a description put to a list of names", "In a raid in Bahawalpur, police arrested three alleged members of the Jaish-e-Mohammed (JeM), Abdul Sattar and Gul Khan, on Monday.",
+			[]string{"Abdul Sattar -MEMBER_OF-> Jaish-e-Mohammed", "Gul Khan -MEMBER_OF-> Jaish-e-Mohammed", "Abdul Sattar -CAPTURED_IN_RAID-> Bahawalpur", "Gul Khan -CAPTURED_IN_RAID-> Bahawalpur"}, nil},
 		{"reported speech has no subject", "Shah Mahmood Miakhel says the Taliban operate in Ghazni.",
 			[]string{"Taliban -OPERATES_IN-> Ghazni"}, []string{"Shah Mahmood Miakhel -OPERATES_IN-> Ghazni"}},
 		{"qualifying nouns between the group and the role", "In Zurmat district, the force captured Taliban weapons smuggler Haji Dost Mohammad Kakar.",
