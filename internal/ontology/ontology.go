@@ -102,6 +102,7 @@ type Lexicon struct {
 	IrregularVerbs     []string            `yaml:"irregular_verbs"`
 	TransitiveVerbs    []string            `yaml:"transitive_verbs"`
 	MemberNouns        []string            `yaml:"member_nouns"`
+	KinNouns           []string            `yaml:"kin_nouns"`
 	FollowerNouns      []string            `yaml:"follower_nouns"`
 	OrganizationNouns  []string            `yaml:"organization_nouns"`
 	UnitNouns          []string            `yaml:"unit_nouns"`

@@ -75,6 +75,66 @@ func (d *doc) reducedRelative(si, i int) bool {
 	return true
 }
 
+// describedAfter returns the token after a description that opens at
+// token i ("the veteran mujahideen commander"): an article, then lower-case
+// words ending in a person noun. It returns i if there is none.
+func (d *doc) describedAfter(si, i int) int {
+	w := d.words[si]
+	toks := d.in.Sentences[si].Tokens
+	if i >= len(w) || !(w[i] == "the" || w[i] == "a" || w[i] == "an" || w[i] == "his" || w[i] == "its") {
+		return i
+	}
+	for k := i + 1; k < len(w) && k <= i+5; k++ {
+		if !toks[k].Word || capitalised(toks[k].Text) || d.inMention(si, k) || d.x.function[w[k]] {
+			return i
+		}
+		if d.x.personish[w[k]] || d.x.kin[w[k]] {
+			// "his son, Sirajuddin": the name may follow a comma
+			n := k + 1
+			if n < len(w) && w[n] == "," {
+				n++
+			}
+			if d.mentionStartingAt(si, n, graph.Person) != nil {
+				return n
+			}
+		}
+	}
+	return i
+}
+
+// mainSubjectAfter returns the subject of the main clause after an opening
+// participial phrase whose cue is at token i and whose agents end at
+// token end: the first mention of the types right after the comma that
+// closes the phrase. The cue must open the sentence.
+func (d *doc) mainSubjectAfter(si, i, end int, types []string) *graph.Mention {
+	w := d.words[si]
+	toks := d.in.Sentences[si].Tokens
+	for k := 0; k < i; k++ {
+		if toks[k].Word {
+			return nil // "Founded ..." opens the sentence, only a bullet before
+		}
+	}
+	for k := end; k < len(w) && k < end+25; k++ {
+		if w[k] == ";" {
+			return nil
+		}
+		if w[k] != "," {
+			continue
+		}
+		n := k + 1
+		if n < len(w) && w[n] == "the" {
+			n++
+		}
+		for _, m := range d.bySent[si] {
+			if m.First == n && allowed(types, m.Type) {
+				mm := m
+				return &mm
+			}
+		}
+	}
+	return nil
+}
+
 // relativeObject reads an object relative clause, "ORG, which PERSON cue",
 // "ORG, a group that PERSON cue": the antecedent is the cue's object. Only
 // adverbs and auxiliaries may stand between the subject and the cue at i.
@@ -583,6 +643,13 @@ func (d *doc) passive(si int, c compiledCue) {
 	for _, sp := range d.cueSpans(si, c.byFirst) {
 		subjects := d.groupAfter(si, sp[1], d.clauseEnd(si, sp[1]), 3, c.rel.From)
 		if len(subjects) == 0 {
+			// "founded by the veteran mujahideen commander X": a description
+			// of the agent before the name
+			if k := d.describedAfter(si, sp[1]); k > sp[1] {
+				subjects = d.groupAfter(si, k, d.clauseEnd(si, sp[1]), 0, c.rel.From)
+			}
+		}
+		if len(subjects) == 0 {
 			continue
 		}
 		// "led by Jalaluddin's son, Sirajuddin Haqqani": the one the kinship names
@@ -616,6 +683,11 @@ func (d *doc) passive(si int, c compiledCue) {
 		}
 		if m, ok := d.relativeAntecedent(si, sp[0], c.rel.To); ok {
 			object = &m
+		}
+		if object == nil {
+			// "Founded in 1996 by X and Y as an offshoot of the SSP, the LeJ
+			// has ...": an opening participle describes the main clause's subject
+			object = d.mainSubjectAfter(si, sp[0], subjects[len(subjects)-1].Last, c.rel.To)
 		}
 		if object == nil {
 			continue

@@ -37,6 +37,7 @@ type Extractor struct {
 	contextFirst map[string][][]string // event context phrases, folded, by first word
 	demoting     map[string]bool
 	personish    map[string]bool
+	kin          map[string]bool // "his son, X": a kinship that describes a person
 	locHeads     map[string]string
 	speech       map[string]bool
 	function     map[string]bool // function words: never a qualified noun
@@ -110,6 +111,7 @@ func New(s *ontology.Schema, places Places) *Extractor {
 	x.irregular = graph.FoldedSet(lx.IrregularVerbs)
 	x.transitive = graph.FoldedSet(lx.TransitiveVerbs)
 	x.members = graph.FoldedSet(lx.MemberNouns)
+	x.kin = graph.FoldedSet(lx.KinNouns)
 	x.followers = graph.FoldedSet(lx.FollowerNouns)
 	x.orgNouns = graph.FoldedSet(lx.OrganizationNouns)
 	x.units = graph.FoldedSet(lx.UnitNouns)
