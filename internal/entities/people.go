@@ -671,6 +671,17 @@ func (d *doc) speaker(si, i int) string {
 	k := i - 1
 	if d.folded[si][k] == "that" {
 		k--
+		// "said on March 6 that it", "said in a statement that it": a short
+		// adjunct may stand between the verb and "that"
+		for j := k; j >= 1 && j >= k-5; j-- {
+			if d.sents[si].Tokens[j].Text == "," {
+				break
+			}
+			if d.x.speech[d.folded[si][j]] {
+				k = j
+				break
+			}
+		}
 	}
 	if k < 1 || !d.x.speech[d.folded[si][k]] {
 		return ""

@@ -19,6 +19,9 @@ func (d *doc) verb(si int, c compiledCue) {
 				continue
 			}
 			subjects = []graph.Mention{*h}
+		} else if o := d.ofOrganization(si, sp[1], c.rel.From); o != nil {
+			// "broke up a cell of the IJU in Surkhandarya": the cell is the IJU's
+			subjects = []graph.Mention{*o}
 		} else {
 			subjects = d.subjectBefore(si, sp[0], c.rel.From)
 		}
@@ -73,6 +76,24 @@ func (d *doc) reducedRelative(si, i int) bool {
 		return false // "AQIS has fighters integrated into Taliban units"
 	}
 	return true
+}
+
+// ofOrganization returns the organization of "of [the] ORG" at token i
+// after a noun cue ("a cell of the IJU"), when the relation starts from
+// organizations and the cue is a noun (not "part of", "in control of").
+func (d *doc) ofOrganization(si, i int, types []string) *graph.Mention {
+	w := d.words[si]
+	if i >= len(w) || w[i] != "of" || i < 1 || !allowed(types, graph.Organization) {
+		return nil
+	}
+	if noun := w[i-1]; !(d.x.units[noun] || d.x.units[trimPlural(noun)] || noun == "base" || noun == "bases" || noun == "camp" || noun == "camps" || noun == "hideout" || noun == "hideouts") {
+		return nil
+	}
+	n := i + 1
+	if n < len(w) && w[n] == "the" {
+		n++
+	}
+	return d.mentionStartingAt(si, n, graph.Organization)
 }
 
 // describedAfter returns the token after a description that opens at
