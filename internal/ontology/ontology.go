@@ -103,6 +103,7 @@ type Lexicon struct {
 	TransitiveVerbs    []string            `yaml:"transitive_verbs"`
 	MemberNouns        []string            `yaml:"member_nouns"`
 	KinNouns           []string            `yaml:"kin_nouns"`
+	PlainAdverbs       []string            `yaml:"plain_adverbs"`
 	FollowerNouns      []string            `yaml:"follower_nouns"`
 	OrganizationNouns  []string            `yaml:"organization_nouns"`
 	UnitNouns          []string            `yaml:"unit_nouns"`

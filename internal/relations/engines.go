@@ -63,7 +63,7 @@ func (d *doc) reducedRelative(si, i int) bool {
 		return false
 	}
 	n := i - 1
-	if !toks[n].Word || capitalised(toks[n].Text) || d.inMention(si, n) || d.x.function[w[n]] || isAdverb(w[n]) || strings.HasSuffix(w[n], "ed") || d.x.irregular[w[n]] {
+	if !toks[n].Word || capitalised(toks[n].Text) || d.inMention(si, n) || d.x.function[w[n]] || d.x.adverb(w[n]) || strings.HasSuffix(w[n], "ed") || d.x.irregular[w[n]] {
 		return false
 	}
 	// "IMU fighters based in Kunduz": the noun is the named group's people
@@ -1268,7 +1268,7 @@ func (d *doc) topicBefore(si int) (graph.Mention, bool) {
 			if m.Type != graph.Organization {
 				continue
 			}
-			if m.First <= 1 && !d.objectOfPreposition(s, m) {
+			if (m.First <= 1 || d.openingAdverbial(s, m.First)) && !d.objectOfPreposition(s, m) {
 				return m, true
 			}
 			break
@@ -1280,6 +1280,24 @@ func (d *doc) topicBefore(si int) (graph.Mention, bool) {
 		return d.firstOrganization(si-1, len(d.words[si-1]))
 	}
 	return graph.Mention{}, false
+}
+
+// openingAdverbial reports whether the tokens before k only set a time
+// ("In November 2014 JuA claimed ...", "Since 2016, the IMU ..."): a
+// preposition, then capitalised words and numbers, perhaps a comma.
+func (d *doc) openingAdverbial(si, k int) bool {
+	w := d.words[si]
+	toks := d.in.Sentences[si].Tokens
+	if k < 2 || !(w[0] == "in" || w[0] == "since" || w[0] == "by" || w[0] == "after" || w[0] == "until") {
+		return false
+	}
+	for t := 1; t < k; t++ {
+		if toks[t].Text == "," || toks[t].Word && (capitalised(toks[t].Text) || isNumber(w[t])) && !d.inMention(si, t) {
+			continue
+		}
+		return false
+	}
+	return true
 }
 
 // firstOrganization returns the first organization of the sentence before token i.

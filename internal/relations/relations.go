@@ -38,6 +38,7 @@ type Extractor struct {
 	demoting     map[string]bool
 	personish    map[string]bool
 	kin          map[string]bool // "his son, X": a kinship that describes a person
+	plainAdverbs map[string]bool // adverbs without -ly: "long", "still"
 	locHeads     map[string]string
 	speech       map[string]bool
 	function     map[string]bool // function words: never a qualified noun
@@ -112,6 +113,7 @@ func New(s *ontology.Schema, places Places) *Extractor {
 	x.transitive = graph.FoldedSet(lx.TransitiveVerbs)
 	x.members = graph.FoldedSet(lx.MemberNouns)
 	x.kin = graph.FoldedSet(lx.KinNouns)
+	x.plainAdverbs = graph.FoldedSet(lx.PlainAdverbs)
 	x.followers = graph.FoldedSet(lx.FollowerNouns)
 	x.orgNouns = graph.FoldedSet(lx.OrganizationNouns)
 	x.units = graph.FoldedSet(lx.UnitNouns)
@@ -610,6 +612,12 @@ func isQuote(t string) bool {
 }
 
 // isAdverb reports whether a lower-case word is an -ly adverb.
+// adverb reports whether w is an adverb: one in -ly or one of the
+// lexicon's plain adverbs ("long", "still").
+func (x *Extractor) adverb(w string) bool {
+	return isAdverb(w) || x.plainAdverbs[w]
+}
+
 func isAdverb(w string) bool {
 	return len(w) > 4 && strings.HasSuffix(w, "ly") && w != "only" && w != "early" && w != "family" && w != "italy"
 }
@@ -1039,7 +1047,7 @@ func (d *doc) reports(si, k int) bool {
 func (d *doc) possessiveSubject(si, i int) (graph.Mention, bool) {
 	w := d.words[si]
 	k := i - 1
-	for k >= 0 && (d.x.function[w[k]] && w[k] != "and" && w[k] != "," || isAdverb(w[k])) {
+	for k >= 0 && (d.x.function[w[k]] && w[k] != "and" && w[k] != "," || d.x.adverb(w[k])) {
 		k-- // "had", "have also", "were reportedly"
 	}
 	n := k // the people: "forces", "special forces", "officers", "fighters"
@@ -1050,7 +1058,7 @@ func (d *doc) possessiveSubject(si, i int) (graph.Mention, bool) {
 		n--
 	}
 	if n < 0 || n == k || !(w[n] == "its" || w[n] == "their" || w[n] == "whose") ||
-		!(d.x.units[w[k]] || d.x.personish[trimPlural(w[k])] || w[k] == "officers" || w[k] == "personnel" || w[k] == "troops") {
+		!(d.x.units[w[k]] || d.x.personish[trimPlural(w[k])] || w[k] == "officers" || w[k] == "personnel" || w[k] == "troops" || w[k] == "leadership") {
 		return graph.Mention{}, false
 	}
 	if w[n] == "whose" {
