@@ -294,6 +294,10 @@ func (d *doc) gazetteer(si int) {
 		if len(vars) == 0 {
 			continue
 		}
+		// "Kara-Bak" is not Bak: the name began before a hyphen
+		if i >= 2 && toks[i-1].Text == "-" && toks[i-1].End == toks[i].Start && toks[i-2].End == toks[i-1].Start && toks[i-2].Word && capitalised(toks[i-2].Text) {
+			continue
+		}
 		// "Dand-e Ghori" is not Dand: the name goes on past a hyphen and a connector
 		if end+2 < len(toks) && toks[end].Text == "-" && toks[end].Start == toks[end-1].End &&
 			d.x.connectors[d.folded[si][end+1]] && toks[end+2].Word && capitalised(toks[end+2].Text) {

@@ -159,6 +159,13 @@ func (d *doc) headedLocations(si int) {
 			}
 			end = k + 1
 		}
+		// "the village of Kara-Bak", "the town of Chaman": one name after the head
+		if !plural && h >= 1 && strings.EqualFold(toks[h-1].Text, "the") && h+2 < len(toks) && strings.EqualFold(toks[h+1].Text, "of") &&
+			toks[h+2].Word && capitalised(toks[h+2].Text) && !d.covered[si][h+2] {
+			if e := d.nameRun(si, h+2); e > h+2 {
+				d.addPlace(si, h+2, e, kind)
+			}
+		}
 		// names after "districts of" / "provinces of"
 		if plural && h+1 < len(toks) && strings.EqualFold(toks[h+1].Text, "of") {
 			k := h + 2

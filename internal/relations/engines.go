@@ -1137,7 +1137,7 @@ func (d *doc) predicateStart(si, end int) (int, string, bool) {
 		// "P, who also serves as one of the Taliban's deputy emirs": the
 		// relative clause is the description
 		k := j + 2
-		for k < len(w) && (w[k] == "also" || w[k] == "now" || w[k] == "later" || w[k] == "still" || w[k] == "currently") {
+		for k < len(w) && (w[k] == "also" || w[k] == "now" || w[k] == "later" || w[k] == "still" || w[k] == "currently" || w[k] == "had" || w[k] == "has" || w[k] == "once" || w[k] == "previously") {
 			k++
 		}
 		if k+1 < len(w) && (w[k] == "serves" || w[k] == "served") && w[k+1] == "as" || k < len(w) && (w[k] == "became" || w[k] == "becomes") {

@@ -139,6 +139,8 @@ func TestEngines(t *testing.T) {
 			[]string{"Jaish-e-Mohammed -OPERATES_IN-> Kunar", "Taliban -OPERATES_IN-> Kunar"}, nil},
 		{"its people after a plain adverb and an opening time", "The Taliban have grown. In March 2015 Jamaat-ul-Ahrar rejoined the TTP. Its leadership long sheltered in Paktika.",
 			[]string{"Jamaat-ul-Ahrar -OPERATES_IN-> Paktika"}, []string{"Taliban -OPERATES_IN-> Paktika"}},
+		{"who had served as a group's commander", "Jundallah was founded by Abdolmalek Rigi, who had served as the TTP's commander in Kurram.",
+			[]string{"Abdolmalek Rigi -MEMBER_OF-> Tehrik-i-Taliban Pakistan"}, []string{"Abdolmalek Rigi -LEADER_OF-> Tehrik-i-Taliban Pakistan"}},
 		{"reported speech has no subject", "Shah Mahmood Miakhel says the Taliban operate in Ghazni.",
 			[]string{"Taliban -OPERATES_IN-> Ghazni"}, []string{"Shah Mahmood Miakhel -OPERATES_IN-> Ghazni"}},
 		{"qualifying nouns between the group and the role", "In Zurmat district, the force captured Taliban weapons smuggler Haji Dost Mohammad Kakar.",
