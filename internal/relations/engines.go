@@ -988,7 +988,10 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 	if k >= 0 && d.x.personish[w[k]] && !d.inMention(si, k) {
 		for n := k - 1; n >= 0 && n >= k-3; n-- {
 			if w[n] == "its" || w[n] == "their" {
-				org, ok := d.itsOrganization(si, p.First)
+				org, ok := d.orgRightBefore(si, n)
+				if !ok {
+					org, ok = d.itsOrganization(si, p.First)
+				}
 				if ok {
 					out = append(out, roleTie{noun: w[k], org: org, demoted: d.demotedBetween(si, n+1, k)})
 				}
@@ -1246,6 +1249,19 @@ func describing(w string) bool {
 		return true
 	}
 	return false
+}
+
+// orgRightBefore returns the organization "its" at token n belongs to when
+// one stands right before it ("merged into the TTP under its emir, X").
+func (d *doc) orgRightBefore(si, n int) (graph.Mention, bool) {
+	w := d.words[si]
+	if n < 2 || !(w[n-1] == "under" || w[n-1] == "and" || w[n-1] == "with") {
+		return graph.Mention{}, false
+	}
+	if m := d.mentionEndingAt(si, n-1); m != nil && m.Type == graph.Organization {
+		return *m, true
+	}
+	return graph.Mention{}, false
 }
 
 // itsOrganization returns the group "its" stands for at token i: the first

@@ -141,6 +141,8 @@ func TestEngines(t *testing.T) {
 			[]string{"Jamaat-ul-Ahrar -OPERATES_IN-> Paktika"}, []string{"Taliban -OPERATES_IN-> Paktika"}},
 		{"who had served as a group's commander", "Jundallah was founded by Abdolmalek Rigi, who had served as the TTP's commander in Kurram.",
 			[]string{"Abdolmalek Rigi -MEMBER_OF-> Tehrik-i-Taliban Pakistan"}, []string{"Abdolmalek Rigi -LEADER_OF-> Tehrik-i-Taliban Pakistan"}},
+		{"its after a group it stands next to", "In 2020 Jundallah merged back into the TTP under its emir, Noor Wali Mehsud.",
+			[]string{"Noor Wali Mehsud -LEADER_OF-> Tehrik-i-Taliban Pakistan"}, []string{"Noor Wali Mehsud -LEADER_OF-> Jundallah"}},
 		{"reported speech has no subject", "Shah Mahmood Miakhel says the Taliban operate in Ghazni.",
 			[]string{"Taliban -OPERATES_IN-> Ghazni"}, []string{"Shah Mahmood Miakhel -OPERATES_IN-> Ghazni"}},
 		{"qualifying nouns between the group and the role", "In Zurmat district, the force captured Taliban weapons smuggler Haji Dost Mohammad Kakar.",
