@@ -528,6 +528,18 @@ func (d *doc) apposition(si int, c compiledCue) {
 			continue
 		}
 		end := d.skipAcronym(si, a.Last)
+		// "The Haqqanis remain among al Qaeda's closest allies", "X is Y's
+		// main rival": the predicate names the tie
+		if end < len(w) && copula(w[end]) {
+			k := end + 1
+			for k < len(w) && (w[k] == "among" || w[k] == "still" || w[k] == "now" || w[k] == "also" || w[k] == "one" || w[k] == "of") {
+				k++
+			}
+			if b := orgAt(k); b != nil && d.possessive(si, *b) && tieNoun(b.Last+1) >= 0 {
+				d.emit(c.rel, a, *b, si)
+			}
+			continue
+		}
 		if end >= len(w) || w[end] != "," {
 			continue
 		}
@@ -548,6 +560,15 @@ func (d *doc) apposition(si int, c compiledCue) {
 			}
 		}
 	}
+}
+
+// copula reports whether w links a subject to its predicate.
+func copula(w string) bool {
+	switch w {
+	case "is", "are", "was", "were", "remains", "remain", "remained", "became", "becomes", "become":
+		return true
+	}
+	return false
 }
 
 // skipAcronym returns the token after a bracketed acronym at token k
