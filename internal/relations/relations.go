@@ -378,7 +378,12 @@ func (d *doc) emit(rel *ontology.RelationType, from, to graph.Mention, sents ...
 	// an anaphor ("he", "the network", "the district") names its entity
 	// through the sentence that named it last: that sentence is evidence too
 	for _, m := range []graph.Mention{from, to} {
+		// a mention of another sentence ("Both now fight ..." names the
+		// groups of the sentence before): its sentence is evidence too
 		if !m.Anaphor {
+			if !containsInt(sents, m.Sentence) {
+				sents = append([]int{m.Sentence}, sents...)
+			}
 			continue
 		}
 		if a, ok := d.antecedentSentence(m); ok && !containsInt(sents, a) {
@@ -953,6 +958,11 @@ func (d *doc) subjectBefore(si, i int, types []string) []graph.Mention {
 			}
 		}
 		if pick < 0 {
+			// "Both now fight alongside the Taliban": the two groups the
+			// sentence before named
+			if len(cands) == 0 && from == 0 && allowed(types, graph.Organization) {
+				return d.bothBefore(si, i)
+			}
 			return nil
 		}
 	}
@@ -1040,6 +1050,36 @@ func (d *doc) reports(si, k int) bool {
 		return w[k] == "told" || w[k] == "tell" || w[k] == "tells"
 	}
 	return true
+}
+
+// bothBefore reads a sentence that opens with "Both" or "The two groups"
+// before token i: its subject is the two organizations the sentence before,
+// in the same paragraph, named first.
+func (d *doc) bothBefore(si, i int) []graph.Mention {
+	w := d.words[si]
+	k := 0
+	switch {
+	case len(w) > 0 && w[0] == "both":
+		k = 1
+	case len(w) > 2 && w[0] == "the" && w[1] == "two" && (d.x.orgNouns[trimPlural(w[2])] || d.x.orgNouns[w[2]]):
+		k = 3
+	default:
+		return nil
+	}
+	if k >= i || si == 0 || d.in.Sentences[si-1].Paragraph != d.in.Sentences[si].Paragraph {
+		return nil
+	}
+	var out []graph.Mention
+	for _, m := range d.bySent[si-1] {
+		if m.Type != graph.Organization || m.Anaphor || d.isModifier(si-1, m) || len(out) == 1 && out[0].EntityKey == m.EntityKey {
+			continue
+		}
+		out = append(out, m)
+		if len(out) == 2 {
+			return out
+		}
+	}
+	return nil
 }
 
 // possessiveSubject finds "its|their|whose PEOPLE" right before token i,
