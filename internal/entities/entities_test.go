@@ -206,6 +206,10 @@ func TestGroupAnaphora(t *testing.T) {
 		// not the group with "Group" in its name
 		{"the sentence's own group first", "The Mullah Nazir Group controls Wana. Both factions returned to the TTP fold in 2020, when the group's emir welcomed them back.",
 			"Organization:tehrik e taliban pakistan"},
+		{"the topic goes on past a sentence opening with it", "Jundallah broke away from the TTP in 2014. It later announced it was rejoining the TTP. The group has also kept close ties to al Qaeda.",
+			"Organization:jundallah"},
+		{"a group the sentence before only names as an object", "Jundallah has grown. Its leaders rejected the TTP's emir. The group fought the Taliban in Nimroz.",
+			"Organization:jundallah"},
 		{"not a possessive that only qualifies", "The worry is Jundallah's drift. Its men now serve as the Islamic State's local guides, even as the group keeps its old links with al Qaeda.",
 			"Organization:jundallah"},
 	}

@@ -665,6 +665,48 @@ func (d *doc) pronouns(si int) {
 	}
 }
 
+// reportedSubject reports whether token k opens a reported clause ("said
+// Ansarullah was too small", "says that the IMU ...").
+func (d *doc) reportedSubject(si, k int) bool {
+	p := k - 1
+	if p >= 0 && d.folded[si][p] == "the" {
+		p--
+	}
+	if p >= 0 && d.folded[si][p] == "that" {
+		p--
+	}
+	return p >= 0 && d.x.speech[d.folded[si][p]]
+}
+
+// openingTime reports whether the tokens before k only set a time ("In
+// November 2014 JuA ...", "Since 2016, the IMU ...").
+func (d *doc) openingTime(si, k int) bool {
+	f := d.folded[si]
+	toks := d.sents[si].Tokens
+	if k < 2 || !(f[0] == "in" || f[0] == "since" || f[0] == "after" || f[0] == "until" || f[0] == "by") {
+		return false
+	}
+	for t := 1; t < k; t++ {
+		if toks[t].Text == "," || f[t] == "the" || toks[t].Word && capitalised(toks[t].Text) && !d.covered[si][t] || isDigits(toks[t].Text) {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 // speaker returns the organization that is the subject of a speech verb
 // right before token i ("the NDS said (that) it ..."), or "".
 func (d *doc) speaker(si, i int) string {
@@ -855,7 +897,9 @@ func (d *doc) salientOrganization(si, h int, head string) string {
 		if e := d.entities[m.EntityKey]; m.Type == graph.Organization && !m.Anaphor && m.Last <= h && e != nil && e.Kind == "militant_group" {
 			// "doubled as the Islamic State's local muscle, even as the
 			// organisation keeps ...": a possessive only qualifies a noun
-			if m.Last < len(d.sents[si].Tokens) && (d.sents[si].Tokens[m.Last].Text == "'s" || d.sents[si].Tokens[m.Last].Text == "’s") {
+			// ("The IMU's return shows how the group ...": an opening one is
+			// the sentence's subject)
+			if m.First > 1 && m.Last < len(d.sents[si].Tokens) && (d.sents[si].Tokens[m.Last].Text == "'s" || d.sents[si].Tokens[m.Last].Text == "’s") {
 				continue
 			}
 			if one != "" && one != m.EntityKey {
@@ -881,13 +925,31 @@ func (d *doc) salientOrganization(si, h int, head string) string {
 // topicOrganization returns the subject of the sentence before si: its first
 // organization that is not the object of a preposition.
 func (d *doc) topicOrganization(si int) string {
-	for s := si - 1; s >= 0 && s >= si-2; s-- {
+	for s := si - 1; s >= 0 && s >= si-3; s-- {
 		if d.sents[s].Furniture {
 			continue
 		}
 		toks := d.sents[s].Tokens
+		// "It never pledged allegiance ...", "Its leaders ...", "The group
+		// has ...": the topic goes on from the sentence before
+		if len(toks) > 1 && (d.folded[s][0] == "it" || d.folded[s][0] == "its" || d.folded[s][0] == "the" && d.x.anaphHeads[d.folded[s][1]]) {
+			continue
+		}
+		// a subject opens its sentence ("The IJU ...", "In 2014 JuA ..."),
+		// not "it announced it was rejoining the TTP"; where no name opens
+		// it ("Authorities in Dushanbe have accused Ansarullah ..."), the
+		// first group it names
+		opening := func(m graph.Mention) bool {
+			return m.First <= 2 || d.openingTime(s, m.First) || d.reportedSubject(s, m.First)
+		}
+		unnamed := true
 		for _, m := range d.mentions[s] {
-			if m.Type != graph.Organization {
+			if (m.Type == graph.Person || m.Type == graph.Organization) && opening(m) {
+				unnamed = false
+			}
+		}
+		for _, m := range d.mentions[s] {
+			if m.Type != graph.Organization || !opening(m) && !unnamed {
 				continue
 			}
 			p := m.First - 1
