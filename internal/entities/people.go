@@ -957,8 +957,10 @@ func (d *doc) topicOrganization(si int) string {
 				p--
 			}
 			// "in the ranks of the Islamic Movement of Uzbekistan (IMU)": the
-			// acronym shares its name's preposition
-			if p >= 0 && (isPreposition(graph.FoldWord(toks[p].Text)) || toks[p].Text == "(") {
+			// acronym shares its name's preposition; but "a faction of
+			// Lashkar-e-Islam ... broke away" is about the group
+			of := p >= 1 && graph.FoldWord(toks[p].Text) == "of" && d.x.groupNouns[graph.FoldWord(toks[p-1].Text)] && p-1 <= 3
+			if p >= 0 && (isPreposition(graph.FoldWord(toks[p].Text)) || toks[p].Text == "(") && !of {
 				continue
 			}
 			return m.EntityKey

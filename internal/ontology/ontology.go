@@ -104,6 +104,7 @@ type Lexicon struct {
 	MemberNouns        []string            `yaml:"member_nouns"`
 	KinNouns           []string            `yaml:"kin_nouns"`
 	PlainAdverbs       []string            `yaml:"plain_adverbs"`
+	ContentNouns       []string            `yaml:"content_nouns"`
 	FollowerNouns      []string            `yaml:"follower_nouns"`
 	OrganizationNouns  []string            `yaml:"organization_nouns"`
 	UnitNouns          []string            `yaml:"unit_nouns"`

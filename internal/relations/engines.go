@@ -22,6 +22,8 @@ func (d *doc) verb(si int, c compiledCue) {
 		} else if o := d.ofOrganization(si, sp[1], c.rel.From); o != nil {
 			// "broke up a cell of the IJU in Surkhandarya": the cell is the IJU's
 			subjects = []graph.Mention{*o}
+		} else if d.struckNoun(si, sp[0]) {
+			continue
 		} else {
 			subjects = d.subjectBefore(si, sp[0], c.rel.From)
 		}
@@ -59,12 +61,20 @@ func (d *doc) verb(si int, c compiledCue) {
 func (d *doc) reducedRelative(si, i int) bool {
 	w := d.words[si]
 	toks := d.in.Sentences[si].Tokens
-	if i < 2 || !strings.HasSuffix(w[i], "ed") {
+	if i < 2 || !strings.HasSuffix(w[i], "ed") && !strings.HasSuffix(w[i], "ing") {
 		return false
 	}
 	n := i - 1
 	if !toks[n].Word || capitalised(toks[n].Text) || d.inMention(si, n) || d.x.function[w[n]] || d.x.adverb(w[n]) || strings.HasSuffix(w[n], "ed") || d.x.irregular[w[n]] {
 		return false
+	}
+	// "militants sheltering in Afghanistan": an -ing participle only after
+	// people or groups, not "operations targeting the Haqqani Network"
+	if strings.HasSuffix(w[i], "ing") {
+		noun := trimPlural(w[n])
+		if !(d.x.units[w[n]] || d.x.personish[noun] || d.x.orgNouns[noun] || d.x.members[w[n]] || d.x.followers[w[n]]) {
+			return false
+		}
 	}
 	// "IMU fighters based in Kunduz": the noun is the named group's people
 	switch {
@@ -74,8 +84,32 @@ func (d *doc) reducedRelative(si, i int) bool {
 		return false
 	case w[n-1] == "has" || w[n-1] == "have" || w[n-1] == "had" || w[n-1] == "with":
 		return false // "AQIS has fighters integrated into Taliban units"
+	case isPreposition(w[n-1]) || w[n-1] == "in" || w[n-1] == "at":
+		return false // "the Taliban have in turn raided": no noun phrase
 	}
 	return true
+}
+
+// struckNoun reports whether a noun cue at token i is the object of a
+// verb that strikes it ("broke up a militant cell in Jalal-Abad",
+// "raided a hideout in Bara"): the one who strikes it does not own it.
+func (d *doc) struckNoun(si, i int) bool {
+	w := d.words[si]
+	if !(d.x.units[w[i]] || w[i] == "base" || w[i] == "bases" || w[i] == "camp" || w[i] == "camps" || w[i] == "hideout" || w[i] == "hideouts") {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		if w[k] == "," {
+			return false
+		}
+		if d.inMention(si, k) {
+			continue // "raided an LeT camp": the owner qualifies the noun
+		}
+		if d.x.transitive[w[k]] || w[k] == "up" && k > 0 && (w[k-1] == "broke" || w[k-1] == "broken" || w[k-1] == "break" || w[k-1] == "breaks") {
+			return true
+		}
+	}
+	return false
 }
 
 // ofOrganization returns the organization of "of [the] ORG" at token i

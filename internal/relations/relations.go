@@ -39,6 +39,7 @@ type Extractor struct {
 	personish    map[string]bool
 	kin          map[string]bool // "his son, X": a kinship that describes a person
 	plainAdverbs map[string]bool // adverbs without -ly: "long", "still"
+	contentNouns map[string]bool // "the sign that ...": nouns with a that-clause
 	locHeads     map[string]string
 	speech       map[string]bool
 	function     map[string]bool // function words: never a qualified noun
@@ -114,6 +115,7 @@ func New(s *ontology.Schema, places Places) *Extractor {
 	x.members = graph.FoldedSet(lx.MemberNouns)
 	x.kin = graph.FoldedSet(lx.KinNouns)
 	x.plainAdverbs = graph.FoldedSet(lx.PlainAdverbs)
+	x.contentNouns = graph.FoldedSet(lx.ContentNouns)
 	x.followers = graph.FoldedSet(lx.FollowerNouns)
 	x.orgNouns = graph.FoldedSet(lx.OrganizationNouns)
 	x.units = graph.FoldedSet(lx.UnitNouns)
@@ -906,7 +908,9 @@ func (d *doc) subjectBefore(si, i int, types []string) []graph.Mention {
 			// fighters ...": the hearer is no subject, the clause starts at "that"
 			if d.x.speech[w] {
 				for t := k + 1; t < i; t++ {
-					if d.words[si][t] == "that" && !d.inMention(si, t) {
+					// the complementizer follows the verb, a comma or the
+					// hearer's name, not a noun ("a group that broke away")
+					if d.words[si][t] == "that" && !d.inMention(si, t) && (t == k+1 || d.words[si][t-1] == "," || d.mentionEndingAt(si, t) != nil || d.x.contentNouns[d.words[si][t-1]]) {
 						from = t + 1
 						break
 					}
