@@ -725,7 +725,17 @@ func (d *doc) speaker(si, i int) string {
 			}
 		}
 	}
-	if k < 1 || !d.x.speech[d.folded[si][k]] {
+	if k < 1 || !d.x.speech[d.folded[si][k]] && d.folded[si][k] != "saying" {
+		return ""
+	}
+	// "The Pakistan Air Force struck targets in Khost, saying it ...": the
+	// participle's speaker is the sentence's subject
+	if d.folded[si][k] == "saying" {
+		for _, m := range d.mentions[si] {
+			if m.Type == graph.Organization && m.First <= 2 && !m.Anaphor {
+				return m.EntityKey
+			}
+		}
 		return ""
 	}
 	// the speaker ends the clause before the verb, perhaps with an

@@ -80,7 +80,7 @@ func (d *doc) reducedRelative(si, i int) bool {
 	switch {
 	case w[n] == "been" || w[n] == "be" || w[n] == "being":
 		return false // "has been headquartered in"
-	case d.inMention(si, n-1), w[n-1] == "its", w[n-1] == "their", w[n-1] == "whose":
+	case d.inMention(si, n-1) && !d.placeAt(si, n-1), w[n-1] == "its", w[n-1] == "their", w[n-1] == "whose":
 		return false
 	case w[n-1] == "has" || w[n-1] == "have" || w[n-1] == "had" || w[n-1] == "with":
 		return false // "AQIS has fighters integrated into Taliban units"
@@ -676,6 +676,13 @@ func (d *doc) attributiveCue(si int, c compiledCue) {
 			}
 		}
 		if subject == nil {
+			// "the Hafiz Gul Bahadur group, a North Waziristan faction": the
+			// apposition's name is in the place that qualifies its noun
+			if l := d.mentionEndingAt(si, sp[0]); l != nil && l.Type == graph.Location && allowed(c.rel.To, graph.Location) {
+				if h := d.appositionHead(si, sp[1]); h != nil && allowed(c.rel.From, h.Type) {
+					d.emit(c.rel, *h, *l, si)
+				}
+			}
 			continue
 		}
 		subjects := []graph.Mention{*subject}
@@ -1267,6 +1274,13 @@ func (d *doc) predicateStart(si, end int) (int, string, bool) {
 	switch {
 	case j+1 < len(w) && (w[j] == "is" || w[j] == "was" || w[j] == "became" || w[j] == "remains" || w[j] == "remained" || w[j] == "been" || w[j] == "as" || w[j] == "be"):
 		j++
+		// "Qasimi was Lashkar-e-Taiba's senior leader for Kunar": the
+		// possessive is the determiner
+		for _, m := range d.bySent[si] {
+			if m.First == j && m.Type == graph.Organization && d.possessive(si, m) {
+				return j, "the", true
+			}
+		}
 	case j+2 < len(w) && (w[j] == "served" || w[j] == "serves" || w[j] == "acted" || w[j] == "acts" || w[j] == "described" || w[j] == "identified") && w[j+1] == "as":
 		j += 2
 	case !comma:

@@ -1009,7 +1009,8 @@ func (d *doc) appositionHead(si, k int) *graph.Mention {
 			comma = t
 			break
 		}
-		if (toks[t].Word || toks[t].Text == "-") && !d.inMention(si, t) {
+		// "a North Waziristan faction": a place may qualify the noun
+		if (toks[t].Word || toks[t].Text == "-") && (!d.inMention(si, t) || d.placeAt(si, t)) {
 			continue
 		}
 		return nil
@@ -1084,6 +1085,16 @@ func (d *doc) bothBefore(si, i int) []graph.Mention {
 		}
 	}
 	return nil
+}
+
+// placeAt reports whether token t lies in a place's mention.
+func (d *doc) placeAt(si, t int) bool {
+	for _, m := range d.bySent[si] {
+		if m.First <= t && t < m.Last {
+			return m.Type == graph.Location
+		}
+	}
+	return false
 }
 
 // possessiveSubject finds "its|their|whose PEOPLE" right before token i,
