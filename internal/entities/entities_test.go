@@ -210,6 +210,8 @@ func TestGroupAnaphora(t *testing.T) {
 			"Organization:jundallah"},
 		{"a group the sentence before only names as an object", "Jundallah has grown. Its leaders rejected the TTP's emir. The group fought the Taliban in Nimroz.",
 			"Organization:jundallah"},
+		{"a qualified anaphor", "Jundallah still runs the show in Saravan. The family group that Abdolmalek Rigi built controls the crossings.",
+			"Organization:jundallah"},
 		{"not a possessive that only qualifies", "The worry is Jundallah's drift. Its men now serve as the Islamic State's local guides, even as the group keeps its old links with al Qaeda.",
 			"Organization:jundallah"},
 	}

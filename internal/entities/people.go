@@ -580,7 +580,23 @@ func (d *doc) anaphora(si int) {
 		phrase := strings.Join(words, " ")
 		var key string
 		// "Lashkar-e-Islam, the Khyber-based group": the name the apposition follows
-		if words[0] == "the" && k >= 2 && toks[k-1].Text == "," && (d.x.anaphTopic[phrase] || d.x.anaphRecent[phrase]) {
+		// "the family network", "the sectarian outfit": lower-case
+		// qualifying words between the article and the head
+		short := words[0] + " " + head
+		qualified := len(words) > 2 && words[0] == "the" && d.x.anaphTopic[short]
+		// not a predicate: "remains the most lethal insurgent group in Khost"
+		if k >= 1 {
+			switch graph.FoldWord(toks[k-1].Text) {
+			case "is", "are", "was", "were", "remains", "remained", "became", "becomes", "as", "be", "been":
+				qualified = false
+			}
+		}
+		for t := k + 1; t < h && qualified; t++ {
+			if capitalised(toks[t].Text) {
+				qualified = false
+			}
+		}
+		if words[0] == "the" && k >= 2 && toks[k-1].Text == "," && (d.x.anaphTopic[phrase] || d.x.anaphRecent[phrase] || qualified) {
 			for _, m := range d.mentions[si] {
 				if m.Type == graph.Organization && m.Last == k-1 {
 					key = m.EntityKey
@@ -592,6 +608,8 @@ func (d *doc) anaphora(si int) {
 		case d.x.anaphRecent[phrase]:
 			key = d.recentOrganization(si, h)
 		case d.x.anaphTopic[phrase]:
+			key = d.salientOrganization(si, h, head)
+		case qualified && !(h+1 < len(toks) && capitalised(toks[h+1].Text)):
 			key = d.salientOrganization(si, h, head)
 		}
 		if key != "" {

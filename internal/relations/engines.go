@@ -213,6 +213,13 @@ func (d *doc) relativeObject(si int, subject graph.Mention, i int, types []strin
 		}
 	}
 	end := k - 1
+	// "the family network that X built": the name right before the pronoun
+	if m := d.mentionEndingAt(si, k); m != nil && w[end] != "," {
+		if allowed(types, m.Type) && m.Type != subject.Type {
+			return *m, true
+		}
+		return graph.Mention{}, false
+	}
 	// "the IMU, a group that ...": the name before the apposition
 	if w[end] != "," {
 		for t := end; t >= 0 && t >= k-5; t-- {
