@@ -1003,6 +1003,20 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 			}
 		}
 	}
+	// "Among the suspected Ansarullah members detained in Suzak is X": one
+	// of the people the opening phrase describes
+	if len(w) > 0 && w[0] == "among" && p.First >= 2 && (w[p.First-1] == "is" || w[p.First-1] == "was") {
+		for n := 1; n < p.First-1 && n <= 6; n++ {
+			if d.x.personish[trimPlural(w[n])] || d.x.members[w[n]] {
+				if org, ok := d.orgEndingAt(si, n); ok {
+					out = append(out, roleTie{noun: "member", org: org, demoted: true})
+				} else if org, ok := d.orgAfterOf(si, n+1); ok {
+					out = append(out, roleTie{noun: "member", org: org, demoted: true})
+				}
+				break
+			}
+		}
+	}
 	// "the Haqqani Network's Mullah Sangeen Zadran": a man of the group
 	if b := p.First - 1; b >= 1 && w[b] == "'s" {
 		if m := d.mentionEndingAt(si, b); m != nil && m.Type == graph.Organization && !m.Anaphor {

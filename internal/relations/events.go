@@ -38,6 +38,8 @@ func (d *doc) event(si int, c compiledCue) {
 					victims = append([]graph.Mention{before[k]}, victims...)
 				}
 			}
+		} else if v := d.amongVictims(si, sp[1]); len(v) > 0 {
+			victims = v
 		} else {
 			victims = d.victimsAfter(si, sp[1])
 		}
@@ -163,6 +165,31 @@ func (d *doc) afterAnyCue(si int, spans [][2]int, k int) bool {
 		}
 	}
 	return false
+}
+
+// amongVictims reads "Among those killed in the raid was X", "Among the
+// members detained in Suzak is X": the people named after the copula
+// that follows the cue ending at token i.
+func (d *doc) amongVictims(si, i int) []graph.Mention {
+	w := d.words[si]
+	if len(w) == 0 || w[0] != "among" {
+		return nil
+	}
+	for k := i; k < len(w) && k < i+12; k++ {
+		if w[k] == "," || w[k] == ";" {
+			return nil
+		}
+		if w[k] == "is" || w[k] == "was" || w[k] == "were" || w[k] == "are" {
+			// "was the cell's ringleader, Abdul Rehman": past a description
+			for _, m := range d.bySent[si] {
+				if m.Type == graph.Person && m.First > k && m.First <= k+8 && !d.possessive(si, m) {
+					return d.groupAfter(si, m.First, d.clauseEnd(si, m.First), 0, []string{graph.Person})
+				}
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
 // victimsAfter returns the people the cue acts on: the first person named

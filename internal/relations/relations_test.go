@@ -175,6 +175,8 @@ func TestEngines(t *testing.T) {
 			[]string{"Jundallah -OPERATES_IN-> Pakistan", "Jundallah -OPERATES_IN-> Nimruz"}, nil},
 		{"the head of a group's network is a member", "Police killed Qari Gul Zaman, who headed the TTP's network in Bannu.",
 			[]string{"Qari Gul Zaman -MEMBER_OF-> Tehrik-i-Taliban Pakistan"}, []string{"Qari Gul Zaman -LEADER_OF-> Tehrik-i-Taliban Pakistan"}},
+		{"among those killed was X", "Among the suspected Jundallah members detained in a raid in Quetta is Abdul Ghani Rigi. Among those killed in the raid in Zhob was the cell's ringleader, Qari Abdul Samad.",
+			[]string{"Abdul Ghani Rigi -MEMBER_OF-> Jundallah", "Abdul Ghani Rigi -CAPTURED_IN_RAID-> Quetta", "Qari Abdul Samad -KILLED_IN_RAID-> Zhob"}, nil},
 		{"reported speech has no subject", "Shah Mahmood Miakhel says the Taliban operate in Ghazni.",
 			[]string{"Taliban -OPERATES_IN-> Ghazni"}, []string{"Shah Mahmood Miakhel -OPERATES_IN-> Ghazni"}},
 		{"qualifying nouns between the group and the role", "In Zurmat district, the force captured Taliban weapons smuggler Haji Dost Mohammad Kakar.",
