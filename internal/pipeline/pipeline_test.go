@@ -97,12 +97,13 @@ func TestDocumentFacts(t *testing.T) {
 	}
 }
 
-// Every relationship on the development corpus has evidence that names both
-// of its endpoints (a mention of each in the evidence sentences).
+// Every relationship on the development corpus and the held-out sets has
+// evidence that names both of its endpoints (a mention of each in the
+// evidence sentences).
 func TestEvidenceHoldsBothEndpoints(t *testing.T) {
 	s := testschema.Load(t)
 	p := New(s)
-	corpora := []string{"corpus", "heldout/corpus", "heldout2/corpus", "heldout3/corpus", "heldout4/corpus", "heldout5/corpus", "heldout6/corpus", "heldout7/corpus", "heldout8/corpus"}
+	corpora := []string{"corpus", "heldout/corpus", "heldout2/corpus", "heldout3/corpus", "heldout4/corpus", "heldout5/corpus", "heldout6/corpus", "heldout7/corpus", "heldout8/corpus", "heldout9/corpus", "heldout10/corpus"}
 	for _, c := range corpora {
 		t.Run(c, func(t *testing.T) {
 			g, _, err := p.Run(context.Background(), []string{"../../fixtures/" + c}, Options{})
