@@ -29,6 +29,7 @@ type Extractor struct {
 	ix          *index
 	stop        map[string]bool
 	nameFinal   map[string]bool // stopwords that may end a name ("Gul Jan")
+	finalGiven  map[string]bool // given names that end names ("Zarin Gul")
 	nameNouns   map[string]bool // stopwords that go on a name ("National Security")
 	connectors  map[string]bool
 	directions  map[string]bool
@@ -67,6 +68,7 @@ func New(s *ontology.Schema) *Extractor {
 		s:           s,
 		stop:        set(s.Lexicon.Stopwords),
 		nameFinal:   set(s.Lexicon.NameFinalWords),
+		finalGiven:  set(s.Lexicon.NameFinalGiven),
 		nameNouns:   set(s.Lexicon.NameNouns),
 		connectors:  set(s.Lexicon.NameConnectors),
 		directions:  set(s.Lexicon.Directions),

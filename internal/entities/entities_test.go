@@ -63,6 +63,8 @@ func TestEntities(t *testing.T) {
 			[]string{"Location:Kara-Suu"}, nil},
 		{"a gazetteer name inside a hyphenated one is not that place", "Police surrounded a house in the village of Kara-Bak.",
 			[]string{"Location:Kara-Bak"}, []string{"Location:Bak"}},
+		{"a name ending in a name-final given name", "Police said Zarin Gul had worked for the Taliban.",
+			[]string{"Person:Zarin Gul"}, nil},
 		{"demonyms are not entities", "Afghan and Pakistani officials met Uzbek diplomats.",
 			nil, []string{"Location:Afghanistan", "Location:Pakistan", "Location:Uzbekistan"}},
 		{"furniture adds nothing", "The Taliban are active.\nPlease consider a donation to support us.\nIraq\nSyria\nBoko Haram\nYemen",

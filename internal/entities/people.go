@@ -192,7 +192,8 @@ func (d *doc) hasGivenName(toks []graph.Token) bool {
 			return true
 		}
 	}
-	return false
+	// "Zarin Gul": two words ending in a name-final given name
+	return len(words) == 2 && d.x.finalGiven[graph.FoldWord(words[1].Text)]
 }
 
 // introduced reports whether the words before token i introduce a person:

@@ -85,6 +85,7 @@ type Lexicon struct {
 	Stopwords          []string            `yaml:"stopwords"`
 	NameConnectors     []string            `yaml:"name_connectors"`
 	NameFinalWords     []string            `yaml:"name_final_words"`
+	NameFinalGiven     []string            `yaml:"name_final_given"`
 	NameNouns          []string            `yaml:"name_nouns"`
 	Directions         []string            `yaml:"directions"`
 	DirectionNouns     []string            `yaml:"direction_nouns"`
