@@ -328,6 +328,23 @@ func (d *doc) aliases(si int) {
 		}
 		return ""
 	}
+	// "Ikramullah alias Ustad": only a person goes by an alias, so a
+	// capitalised name right before "alias" is one
+	for k := 1; k+1 < len(toks); k++ {
+		if w(k) != "alias" || d.covered[si][k-1] || !toks[k-1].Word || !capitalised(toks[k-1].Text) || !capitalised(toks[k+1].Text) {
+			continue
+		}
+		start := k - 1
+		for start > 0 && toks[start-1].Word && capitalised(toks[start-1].Text) && !d.covered[si][start-1] && k-start < 4 {
+			start--
+		}
+		for start < k-1 && (d.x.stop[w(start)] && !d.x.s.ReligiousTitles[w(start)]) {
+			start++ // "As Ikramullah alias ...": not the sentence's first word
+		}
+		if n := countWords(toks[start:k]); n >= 1 && n <= 4 && !d.x.stop[w(start)] {
+			d.add(si, start, k, graph.Person, "", joinTokens(toks[start:k]), false, "")
+		}
+	}
 	for mi := 0; mi < len(d.mentions[si]); mi++ {
 		m := d.mentions[si][mi]
 		if m.Type != graph.Person || m.Anaphor {

@@ -893,10 +893,16 @@ func (d *doc) compound(si int, c compiledCue) {
 func (d *doc) role(si int, c compiledCue) {
 	ms := d.bySent[si]
 	for _, p := range ms {
-		if p.Type != graph.Person || p.Anaphor {
+		if p.Type != graph.Person {
 			continue
 		}
-		for _, r := range d.rolesOf(si, p) {
+		ties := d.rolesOf(si, p)
+		if p.Anaphor {
+			// "he had served as al Qaeda's military chief": a pronoun takes
+			// only the role its own predicate gives
+			ties, _ = d.predicateRoles(si, p)
+		}
+		for _, r := range ties {
 			if !c.roles[r.noun] {
 				continue
 			}
@@ -965,9 +971,16 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 	// "A JuA commander in Orakzai, X": the place of the role aside
 	var place *graph.Mention
 	if k >= 1 {
-		if m := d.mentionEndingAt(si, k+1); m != nil && m.Type == graph.Location && m.First >= 1 && (w[m.First-1] == "in" || w[m.First-1] == "for") {
-			k = m.First - 2
-			place = m
+		if m := d.mentionEndingAt(si, k+1); m != nil && m.Type == graph.Location && m.First >= 1 {
+			// "the Taliban's shadow governor for the district, X"
+			f := m.First - 1
+			if f >= 1 && w[f] == "the" {
+				f--
+			}
+			if w[f] == "in" || w[f] == "for" {
+				k = f - 1
+				place = m
+			}
 		}
 	}
 	defer func() {
@@ -1088,9 +1101,21 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 			}
 		}
 	}
-	// after the name: "P, a/an/the [mods] ORG ROLE", "P was the ORG's ROLE for X",
-	// "P, who used another name, served as the group's emir", "P alias A and
-	// Q alias B, both LeJ-A militants"
+	ties, pl := d.predicateRoles(si, p)
+	if pl != nil {
+		place = pl // the office's place holds for every tie read here
+	}
+	out = append(out, ties...)
+	return out
+}
+
+// predicateRoles returns the roles a person's predicate gives: "P, a/an/the
+// [mods] ORG ROLE", "P was the ORG's ROLE for X", "P, who used another name,
+// served as the group's emir", "P alias A and Q alias B, both LeJ-A militants".
+func (d *doc) predicateRoles(si int, p graph.Mention) ([]roleTie, *graph.Mention) {
+	w := d.words[si]
+	var out []roleTie
+	var place *graph.Mention
 	if j, det, ok := d.predicateStart(si, d.listEnd(si, p)); ok {
 		// a hyphenated name counts its hyphens: look a dozen tokens on
 		for n := j; n < len(w) && n <= j+12; n++ {
@@ -1131,7 +1156,10 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 			break
 		}
 	}
-	return out
+	for i := range out {
+		out[i].place = place
+	}
+	return out, place
 }
 
 // personListHead returns where the list of people that p ends starts
@@ -1267,10 +1295,11 @@ func (d *doc) predicateStart(si, end int) (int, string, bool) {
 			}
 		}
 	}
-	// "X had until then been a senior ideologue of the HuM"
+	// "X had until then been a senior ideologue of the HuM", "he had served
+	// as al Qaeda's military chief"
 	if j < len(w) && (w[j] == "had" || w[j] == "has") {
 		for k := j + 1; k < len(w) && k <= j+4; k++ {
-			if w[k] == "been" {
+			if w[k] == "been" || w[k] == "served" && k+1 < len(w) && w[k+1] == "as" {
 				j = k
 				break
 			}
@@ -1304,6 +1333,12 @@ func (d *doc) predicateStart(si, end int) (int, string, bool) {
 		}
 	case j+2 < len(w) && (w[j] == "served" || w[j] == "serves" || w[j] == "acted" || w[j] == "acts" || w[j] == "described" || w[j] == "identified") && w[j+1] == "as":
 		j += 2
+		// "served as al Qaeda's military chief": the possessive is the determiner
+		for _, m := range d.bySent[si] {
+			if m.First == j && m.Type == graph.Organization && d.possessive(si, m) {
+				return j, "the", true
+			}
+		}
 	case !comma:
 		return 0, "", false
 	}
