@@ -865,6 +865,11 @@ func (d *doc) subjectBefore(si, i int, types []string) []graph.Mention {
 	if m, ok := d.possessiveSubject(si, i); ok && allowed(types, m.Type) {
 		return []graph.Mention{m}
 	}
+	// "TTP gunmen shot ...", "Taliban fighters besieged ...": the group
+	// whose people act
+	if m, ok := d.unitSubject(si, i); ok && allowed(types, m.Type) {
+		return []graph.Mention{m}
+	}
 	// "X, an Uzbek from the Fergana Valley who had fought with ...": the
 	// relative pronoun stands for the nearest person (or group) before it
 	if k := d.relativeBefore(si, i); k >= 0 {
@@ -1095,6 +1100,24 @@ func (d *doc) placeAt(si, t int) bool {
 		}
 	}
 	return false
+}
+
+// unitSubject finds "ORG UNIT" right before token i, with only
+// auxiliaries and adverbs between ("TTP gunmen shot", "Taliban fighters
+// have besieged"), and returns ORG.
+func (d *doc) unitSubject(si, i int) (graph.Mention, bool) {
+	w := d.words[si]
+	k := i - 1
+	for k >= 0 && (d.x.function[w[k]] && w[k] != "and" && w[k] != "," && w[k] != "of" && w[k] != "in" || d.x.adverb(w[k])) {
+		k--
+	}
+	if k < 1 || !d.x.units[w[k]] || d.inMention(si, k) {
+		return graph.Mention{}, false
+	}
+	if m := d.mentionEndingAt(si, k); m != nil && m.Type == graph.Organization {
+		return *m, true
+	}
+	return graph.Mention{}, false
 }
 
 // possessiveSubject finds "its|their|whose PEOPLE" right before token i,
