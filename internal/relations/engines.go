@@ -33,6 +33,8 @@ func (d *doc) verb(si int, c compiledCue) {
 		if c.activeOnly {
 			subjects = d.agents(si, subjects, sp[0])
 		}
+		// "has not claimed the attacks in Swat", "never operated in": negated
+		subjects = d.affirmed(si, subjects, sp[0])
 		objects := d.objectsAfter(si, sp[1], c)
 		if len(objects) == 0 && len(subjects) == 1 {
 			// "AQIS, which Zawahiri created in 2014": the object stands
@@ -243,6 +245,25 @@ func (d *doc) relativeObject(si int, subject graph.Mention, i int, types []strin
 		return graph.Mention{}, false
 	}
 	return *m, true
+}
+
+// affirmed keeps the subjects whose clause up to the cue at token i is not
+// negated ("X has not claimed the attacks", "X never operated in").
+func (d *doc) affirmed(si int, subjects []graph.Mention, i int) []graph.Mention {
+	w := d.words[si]
+	var out []graph.Mention
+	for _, s := range subjects {
+		negated := false
+		for k := s.Last; k < i; k++ {
+			if w[k] == "not" || w[k] == "never" || w[k] == "nt" || w[k] == "denied" || w[k] == "denies" || w[k] == "deny" {
+				negated = true
+			}
+		}
+		if !negated {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // agents keeps the subjects that act at token i: a passive verb between a

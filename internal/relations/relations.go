@@ -1053,6 +1053,15 @@ func (d *doc) reports(si, k int) bool {
 	if !d.x.speech[w[k]] || d.inMention(si, k) || k+1 >= len(w) {
 		return false
 	}
+	// "claimed bombings of Parachinar's markets": a claim of a deed, unless
+	// a clause follows ("claimed that ...", "claimed the TTP had ...")
+	if strings.HasPrefix(w[k], "claim") {
+		n := k + 1
+		if w[n] == "the" {
+			n++
+		}
+		return w[k+1] == "that" || isPronoun(w[k+1]) || n < len(w) && d.mentionStartingAt(si, n, graph.Organization, graph.Person) != nil
+	}
 	switch w[k+1] {
 	case "to":
 		return false
