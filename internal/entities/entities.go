@@ -314,6 +314,16 @@ func (d *doc) gazetteer(si int) {
 				continue
 			}
 		}
+		// "Tehreek-e-Taliban Islami" is not the TTP: a prefix-shaped group
+		// name that goes on names another group
+		if d.allOrganizations(vars) && d.x.orgPrefixes[d.folded[si][i]] && end < len(toks) && toks[end].Word && toks[end].Start == toks[end-1].End+1 &&
+			capitalised(toks[end].Text) && !d.x.stop[d.folded[si][end]] && !d.covered[si][end] && !d.x.orgHeads[d.folded[si][end]] &&
+			!(end+1 < len(toks) && toks[end+1].Word && capitalised(toks[end+1].Text)) { // not a title-cased headline
+			if _, next := d.x.ix.match(toks, d.folded[si], end, d.covered[si]); len(next) == 0 {
+				i = end - 1
+				continue
+			}
+		}
 		v := d.choose(vars, toks, end)
 		// "Achin's Mohmand Valley", "the Panjshir Valley": a capitalised
 		// "Valley" is part of the name of a place of its own
@@ -325,6 +335,17 @@ func (d *doc) gazetteer(si int) {
 		d.add(si, i, end, v.Type, v.Kind, v.Name, false, "")
 		i = end - 1
 	}
+}
+
+// allOrganizations reports whether every gazetteer entry a span can name is
+// an organization.
+func (d *doc) allOrganizations(vars []variant) bool {
+	for _, v := range vars {
+		if v.Type != graph.Organization {
+			return false
+		}
+	}
+	return true
 }
 
 // allPeople reports whether every gazetteer entry a span can name is a person.

@@ -629,6 +629,9 @@ func (d *doc) anaphora(si int) {
 			key = d.salientOrganization(si, h, head)
 		case qualified && !(h+1 < len(toks) && capitalised(toks[h+1].Text)):
 			key = d.salientOrganization(si, h, head)
+		case len(words) > 2 && (words[0] == "that" || words[0] == "this") && d.x.anaphRecent[words[0]+" "+head]:
+			// "formed that umbrella group in 2007": the group just named
+			key = d.recentOrganization(si, h)
 		}
 		if key != "" {
 			d.add(si, h, h+1, graph.Organization, "", "", true, key)

@@ -197,9 +197,21 @@ func (d *doc) mainSubjectAfter(si, i, end int, types []string) *graph.Mention {
 // adverbs and auxiliaries may stand between the subject and the cue at i.
 func (d *doc) relativeObject(si int, subject graph.Mention, i int, types []string) (graph.Mention, bool) {
 	w := d.words[si]
+	k := subject.First - 1
+	if k >= 1 && d.x.orgNouns[w[k]] {
+		// "AQIS, the regional branch Ayman al Zawahiri created in 2014": a
+		// relative without its pronoun, right after an apposition's noun
+		if h := d.appositionHead(si, k+1); h != nil && allowed(types, h.Type) && h.Type != subject.Type {
+			for t := subject.Last; t < i; t++ {
+				if !(d.x.function[w[t]] || isAdverb(w[t])) || w[t] == "," || w[t] == "and" {
+					return graph.Mention{}, false
+				}
+			}
+			return *h, true
+		}
+	}
 	// "which al Qaeda emir Ayman al Zawahiri created": the subject's role may
 	// stand before it
-	k := subject.First - 1
 	for k >= subject.First-5 && k > 0 && !(w[k] == "which" || w[k] == "that" || w[k] == "whom") {
 		if w[k] == "," || !d.in.Sentences[si].Tokens[k].Word || d.x.function[w[k]] {
 			return graph.Mention{}, false

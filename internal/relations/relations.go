@@ -746,9 +746,11 @@ func (d *doc) groupAfter(si, i, limit, maxGap int, types []string) []graph.Menti
 				return nil
 			}
 			// "supported by coalition forces, arrested Taliban ...": a comma
-			// between the cue and the first object ends the clause
+			// between the cue and the first object ends the clause, but not
+			// after a noun the name is put to ("to form his own faction,
+			// Tehreek-e-Taliban Islami")
 			for k := i; k < m.First; k++ {
-				if d.words[si][k] == "," || d.words[si][k] == ";" {
+				if d.words[si][k] == ";" || d.words[si][k] == "," && !(k == m.First-1 && k > i && d.x.orgNouns[d.words[si][k-1]] && m.Type == graph.Organization) {
 					return nil
 				}
 			}
