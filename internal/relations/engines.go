@@ -438,7 +438,8 @@ func (d *doc) objectsAfter(si, i int, c compiledCue) []graph.Mention {
 		// another actor starts a clause of its own; one that only qualifies
 		// a noun ("attacks against Afghan National Police checkpoints in X",
 		// "leads ISKP fighters in X") does not
-		if allowed(c.rel.From, m.Type) && !allowed(c.rel.To, m.Type) && !d.isModifier(si, m) && !d.qualifies(si, m) && !d.attributive(si, m) && !d.objectOfPreposition(si, m) {
+		// ("commanded the group's fighters in Orakzai": a possessive qualifies too)
+		if allowed(c.rel.From, m.Type) && !allowed(c.rel.To, m.Type) && !d.isModifier(si, m) && !d.qualifies(si, m) && !d.attributive(si, m) && !d.objectOfPreposition(si, m) && !d.possessive(si, m) {
 			break
 		}
 		// "..., and Uzbekistan has reinforced its border": a new clause's subject

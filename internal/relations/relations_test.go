@@ -205,6 +205,8 @@ func TestEngines(t *testing.T) {
 			[]string{"Qari Gul Rahman -FOUNDED-> Tehreek-e-Taliban Islami", "Qari Gul Rahman -MEMBER_OF-> Tehrik-i-Taliban Pakistan"}, nil},
 		{"that umbrella group", "Fazlullah joined the Tehrik-i-Taliban Pakistan after Baitullah Mehsud formed that umbrella group in 2007.",
 			[]string{"Baitullah Mehsud -FOUNDED-> Tehrik-i-Taliban Pakistan"}, nil},
+		{"a commander of a group's fighters in places", "The TTP grew. Qari Gul Zaman commanded the group's fighters in Orakzai and Kurram.",
+			[]string{"Qari Gul Zaman -OPERATES_IN-> Orakzai", "Qari Gul Zaman -OPERATES_IN-> Kurram", "Tehrik-i-Taliban Pakistan -OPERATES_IN-> Orakzai"}, nil},
 		{"reported speech has no subject", "Shah Mahmood Miakhel says the Taliban operate in Ghazni.",
 			[]string{"Taliban -OPERATES_IN-> Ghazni"}, []string{"Shah Mahmood Miakhel -OPERATES_IN-> Ghazni"}},
 		{"qualifying nouns between the group and the role", "In Zurmat district, the force captured Taliban weapons smuggler Haji Dost Mohammad Kakar.",
