@@ -207,6 +207,8 @@ func TestEngines(t *testing.T) {
 			[]string{"Baitullah Mehsud -FOUNDED-> Tehrik-i-Taliban Pakistan"}, nil},
 		{"a commander of a group's fighters in places", "The TTP grew. Qari Gul Zaman commanded the group's fighters in Orakzai and Kurram.",
 			[]string{"Qari Gul Zaman -OPERATES_IN-> Orakzai", "Qari Gul Zaman -OPERATES_IN-> Kurram", "Tehrik-i-Taliban Pakistan -OPERATES_IN-> Orakzai"}, nil},
+		{"a guest and a bridge", "The TTP sits in Barmal as a guest of the Haqqanis. Qari Zia served as a bridge between Lashkar-e-Taiba and al Qaeda.",
+			[]string{"Haqqani Network -ALLIED_WITH-> Tehrik-i-Taliban Pakistan", "al Qaeda -ALLIED_WITH-> Lashkar-e-Taiba"}, nil},
 		{"reported speech has no subject", "Shah Mahmood Miakhel says the Taliban operate in Ghazni.",
 			[]string{"Taliban -OPERATES_IN-> Ghazni"}, []string{"Shah Mahmood Miakhel -OPERATES_IN-> Ghazni"}},
 		{"qualifying nouns between the group and the role", "In Zurmat district, the force captured Taliban weapons smuggler Haji Dost Mohammad Kakar.",
