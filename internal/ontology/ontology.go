@@ -28,6 +28,9 @@ type Cue struct {
 	// PlaceRelation: role cues also relate the person to the place of the
 	// office ("the Taliban's shadow governor for Nangarhar, X")
 	PlaceRelation string `yaml:"place_relation"`
+	// Unless: event cues do not fire where one of these phrases stands in
+	// the clause ("killed by a roadside bomb" is no raid)
+	Unless []string `yaml:"unless"`
 }
 
 // RelationType is one relation of the ontology.

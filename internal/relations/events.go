@@ -43,7 +43,7 @@ func (d *doc) event(si int, c compiledCue) {
 		} else {
 			victims = d.victimsAfter(si, sp[1])
 		}
-		if len(victims) == 0 {
+		if len(victims) == 0 || d.stopped(si, sp, c.unless) {
 			continue
 		}
 		place, from, ok := d.eventPlace(si, sp[0])
@@ -161,6 +161,26 @@ func (d *doc) afterAnyCue(si int, spans [][2]int, k int) bool {
 			}
 		}
 		if clause {
+			return true
+		}
+	}
+	return false
+}
+
+// stopped reports whether one of the cue's unless phrases stands in the
+// clause of the cue span sp, from a few words before it to the clause's end
+// ("killed by a roadside bomb", "a roadside bomb killed").
+func (d *doc) stopped(si int, sp [2]int, unless map[string][][]string) bool {
+	if len(unless) == 0 {
+		return false
+	}
+	from := sp[0] - 6
+	if from < 0 {
+		from = 0
+	}
+	end := d.clauseEnd(si, sp[1])
+	for _, u := range d.cueSpans(si, unless) {
+		if u[0] >= from && u[1] <= end {
 			return true
 		}
 	}

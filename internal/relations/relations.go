@@ -57,6 +57,7 @@ type compiledCue struct {
 	how     string
 	phrases [][]string            // folded words; "*" is a gap of up to four words
 	byFirst map[string][][]string // the phrases by their first word
+	unless  map[string][][]string // phrases that stop the cue, by their first word
 	objects string                // the cue's own "objects", over the relation's
 	roles   map[string]bool
 	defOnly bool
@@ -85,6 +86,12 @@ func New(s *ontology.Schema, places Places) *Extractor {
 				}
 				cc.phrases = append(cc.phrases, fp)
 				cc.byFirst[fp[0]] = append(cc.byFirst[fp[0]], fp)
+			}
+			cc.unless = map[string][][]string{}
+			for _, p := range c.Unless {
+				if fp := foldPhrase(p); len(fp) > 0 {
+					cc.unless[fp[0]] = append(cc.unless[fp[0]], fp)
+				}
 			}
 			for _, role := range c.Roles {
 				cc.roles[graph.FoldWord(role)] = true
