@@ -589,6 +589,38 @@ func (d *doc) apposition(si int, c compiledCue) {
 		}
 		return d.mentionStartingAt(si, k, c.rel.From...)
 	}
+	// "Its principal enemy has been SMP", "Their closest ally is the
+	// Taliban": the tie of the group "its" stands for
+	firstIts := -1
+	for k := 0; k+1 < len(w); k++ {
+		if w[k] != "its" && w[k] != "their" {
+			continue
+		}
+		if firstIts < 0 {
+			firstIts = k // every "its" of the sentence is the same group's
+		}
+		n := tieNoun(k + 1)
+		if n < 0 {
+			continue
+		}
+		v := n + 1
+		for v < len(w) && (w[v] == "has" || w[v] == "have" || w[v] == "long" || w[v] == "been" || d.x.adverb(w[v])) {
+			v++
+		}
+		if v >= len(w) || !copula(w[v]) && w[v-1] != "been" {
+			continue
+		}
+		if !copula(w[v]) {
+			v-- // "has been": the object follows "been"
+		}
+		b := orgAt(v + 1)
+		if b == nil {
+			continue
+		}
+		if a, ok := d.itsOrganization(si, firstIts); ok && allowed(c.rel.From, a.Type) && a.EntityKey != b.EntityKey {
+			d.emit(c.rel, a, *b, a.Sentence, si)
+		}
+	}
 	for _, a := range d.bySent[si] {
 		if !allowed(c.rel.From, a.Type) || a.Anaphor {
 			continue
@@ -1218,7 +1250,10 @@ func (d *doc) listEnd(si int, p graph.Mention) int {
 	end := p.Last
 	for {
 		k := end
-		if k >= len(w) || w[k] != "alias" && w[k] != "aka" && w[k] != "and" {
+		if k+1 < len(w) && w[k] == "," && w[k+1] == "and" {
+			k++ // "A, B, and C"
+		}
+		if k >= len(w) || w[k] != "alias" && w[k] != "aka" && w[k] != "and" && w[k] != "," {
 			break
 		}
 		next := d.mentionStartingAt(si, k+1, graph.Person)
@@ -1227,10 +1262,14 @@ func (d *doc) listEnd(si int, p graph.Mention) int {
 		}
 		end = next.Last
 	}
-	if end == p.Last || end+1 >= len(w) || w[end] != "," || w[end+1] != "both" && w[end+1] != "all" {
+	if end == p.Last || end+1 >= len(w) || w[end] != "," {
 		return p.Last
 	}
-	return end
+	// "X and Y, both LeJ-A militants", "A, B and C, militants of the SSP"
+	if n := w[end+1]; n == "both" || n == "all" || end+2 < len(w) && n != trimPlural(n) && d.x.personish[trimPlural(n)] && (w[end+2] == "of" || w[end+2] == "from") {
+		return end
+	}
+	return p.Last
 }
 
 // isNumber reports whether a word counts: "two", "three", "12".
@@ -1395,6 +1434,10 @@ func (d *doc) predicateStart(si, end int) (int, string, bool) {
 
 	if comma && j < len(w) && (w[j] == "both" || w[j] == "all") {
 		return j + 1, w[j], true // "X and Y, both LeJ-A militants": each one of them
+	}
+	// "A, B and C, militants of Sipah-e-Sahaba Pakistan (SSP)": each one of them
+	if comma && j+1 < len(w) && w[j] != trimPlural(w[j]) && d.x.personish[trimPlural(w[j])] && (w[j+1] == "of" || w[j+1] == "from") {
+		return j, "all", true
 	}
 	return 0, "", false
 }
