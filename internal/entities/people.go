@@ -688,7 +688,7 @@ func (d *doc) pronouns(si int) {
 			continue
 		}
 		switch d.folded[si][i-1] {
-		case "where", "when", "and", "after", "until", "since", "because", "as":
+		case "where", "when", "and", "but", "after", "until", "since", "because", "as":
 		// "Mangal Bagh, who headed it", "formed the Quetta Shura and led it":
 		// the object of a leading verb
 		case "headed", "led", "ran", "founded", "formed", "commanded", "built", "joined", "leads", "heads", "runs":

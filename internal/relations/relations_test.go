@@ -219,6 +219,8 @@ func TestEngines(t *testing.T) {
 			[]string{"Saddam Wazir -KILLED_IN_RAID-> Bannu"}, nil},
 		{"its tie in a predicate", "Jundallah grew in Saravan. Its principal enemy has been the Taliban, and its closest ally is Jaish al-Adl.",
 			[]string{"Jundallah -RIVAL_OF-> Taliban", "Jaish al-Adl -ALLIED_WITH-> Jundallah"}, nil},
+		{"but it", "Jundallah's traditional base is Saravan, but it has also been active in Quetta.",
+			[]string{"Jundallah -OPERATES_IN-> Quetta"}, nil},
 		{"reported speech has no subject", "Shah Mahmood Miakhel says the Taliban operate in Ghazni.",
 			[]string{"Taliban -OPERATES_IN-> Ghazni"}, []string{"Shah Mahmood Miakhel -OPERATES_IN-> Ghazni"}},
 		{"qualifying nouns between the group and the role", "In Zurmat district, the force captured Taliban weapons smuggler Haji Dost Mohammad Kakar.",
