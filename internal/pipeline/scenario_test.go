@@ -39,9 +39,11 @@ func TestScenarios(t *testing.T) {
 		{"held-out 7", "../../fixtures/heldout7/corpus", "../../fixtures/heldout7/gold", 0.90, 0.70},
 		// Set 8 is sealed: scored first at ab65153, never read for errors.
 		{"held-out 8", "../../fixtures/heldout8/corpus", "../../fixtures/heldout8/gold", 0.90, 0.65},
-		// Sets 9 and 10 were scored sealed first, then read (their READMEs).
+		// Sets 9 to 12 were scored sealed first, then read (their READMEs).
 		{"held-out 9", "../../fixtures/heldout9/corpus", "../../fixtures/heldout9/gold", 0.90, 0.75},
 		{"held-out 10", "../../fixtures/heldout10/corpus", "../../fixtures/heldout10/gold", 0.90, 0.72},
+		{"held-out 11", "../../fixtures/heldout11/corpus", "../../fixtures/heldout11/gold", 0.90, 0.75},
+		{"held-out 12", "../../fixtures/heldout12/corpus", "../../fixtures/heldout12/gold", 0.90, 0.72},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
