@@ -31,6 +31,9 @@ type Cue struct {
 	// Unless: event cues do not fire where one of these phrases stands in
 	// the clause ("killed by a roadside bomb" is no raid)
 	Unless []string `yaml:"unless"`
+	// Local: an event cue needs no operation around it when its own clause
+	// names the place ("arrested X at his home in Isfara")
+	Local bool `yaml:"local"`
 }
 
 // RelationType is one relation of the ontology.

@@ -47,6 +47,10 @@ func (d *doc) event(si int, c compiledCue) {
 			continue
 		}
 		place, from, ok := d.eventPlace(si, sp[0])
+		if !ok && c.local {
+			place, ok = d.clausePlace(si, sp[1])
+			from = si
+		}
 		if !ok {
 			continue
 		}
@@ -165,6 +169,23 @@ func (d *doc) afterAnyCue(si int, spans [][2]int, k int) bool {
 		}
 	}
 	return false
+}
+
+// clausePlace returns the most specific place named in the clause after
+// token i ("arrested Nazarov at his home in Isfara in October").
+func (d *doc) clausePlace(si, i int) (graph.Mention, bool) {
+	end := d.clauseEnd(si, i)
+	var best graph.Mention
+	found := false
+	for _, m := range d.bySent[si] {
+		if m.Type != graph.Location || m.First < i || m.Last > end || d.isDateline(si, m) || d.possessive(si, m) {
+			continue
+		}
+		if !found || d.rank(m) < d.rank(best) {
+			best, found = m, true
+		}
+	}
+	return best, found
 }
 
 // stopped reports whether one of the cue's unless phrases stands in the

@@ -58,6 +58,7 @@ type compiledCue struct {
 	phrases [][]string            // folded words; "*" is a gap of up to four words
 	byFirst map[string][][]string // the phrases by their first word
 	unless  map[string][][]string // phrases that stop the cue, by their first word
+	local   bool                  // an event whose clause names the place needs no operation
 	objects string                // the cue's own "objects", over the relation's
 	roles   map[string]bool
 	defOnly bool
@@ -87,6 +88,7 @@ func New(s *ontology.Schema, places Places) *Extractor {
 				cc.phrases = append(cc.phrases, fp)
 				cc.byFirst[fp[0]] = append(cc.byFirst[fp[0]], fp)
 			}
+			cc.local = c.Local
 			cc.unless = map[string][][]string{}
 			for _, p := range c.Unless {
 				if fp := foldPhrase(p); len(fp) > 0 {
