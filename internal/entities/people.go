@@ -126,6 +126,10 @@ func (d *doc) isPerson(si, start, end int, titled bool) bool {
 	case n == 1 && d.givenNameShaped(toks[start:end]) && d.describedAfter(si, end):
 		// "Asmatullah, a close aide of TTP commander X, was arrested"
 		return true
+	case n == 1 && d.givenNameShaped(toks[start:end]) && start >= 3 && toks[start-1].Text == "," && end < len(toks) && (toks[end].Text == "," || graph.FoldWord(toks[end].Text) == "and"):
+		// "Gul Nawaz alias Ustad, Irfanullah, Sher Alam and Naqeebullah": a
+		// given name in a list (not a reference's "Karimova, Dilnoza and ...")
+		return true
 	}
 	return false
 }

@@ -141,11 +141,14 @@ func (d *doc) describedAfter(si, i int) int {
 	if i >= len(w) || !(w[i] == "the" || w[i] == "a" || w[i] == "an" || w[i] == "his" || w[i] == "its") {
 		return i
 	}
-	for k := i + 1; k < len(w) && k <= i+5; k++ {
+	for k := i + 1; k < len(w) && k <= i+7; k++ {
+		if toks[k].Text == "-" || w[k] == "in" && k > 0 && toks[k-1].Text == "-" {
+			continue // "son-in-law"
+		}
 		if !toks[k].Word || capitalised(toks[k].Text) || d.inMention(si, k) || d.x.function[w[k]] {
 			return i
 		}
-		if d.x.personish[w[k]] || d.x.kin[w[k]] {
+		if d.x.personish[w[k]] || d.x.kin[w[k]] || w[k] == "law" && k >= 2 && toks[k-1].Text == "-" {
 			// "his son, Sirajuddin": the name may follow a comma
 			n := k + 1
 			if n < len(w) && w[n] == "," {
@@ -1096,6 +1099,20 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 			}
 		}
 	}
+	// "identified the four TTP suspects as A, B and C": each is one of them
+	if h := d.personListHead(si, p); h >= 3 && w[h-1] == "as" {
+		n := h - 2
+		if noun := w[n]; noun != trimPlural(noun) && d.x.personish[trimPlural(noun)] {
+			for b := n - 1; b >= 0 && b >= n-6; b-- {
+				if w[b] == "identified" || w[b] == "named" || w[b] == "described" {
+					if org, ok := d.orgEndingAt(si, n); ok {
+						out = append(out, roleTie{noun: "member", org: org, demoted: true})
+					}
+					break
+				}
+			}
+		}
+	}
 	// "the Haqqani Network's Mullah Sangeen Zadran": a man of the group
 	if b := p.First - 1; b >= 1 && w[b] == "'s" {
 		if m := d.mentionEndingAt(si, b); m != nil && m.Type == graph.Organization && !m.Anaphor {
@@ -1235,7 +1252,9 @@ func (d *doc) personListHead(si int, p graph.Mention) int {
 	ms := d.bySent[si]
 	for k := len(ms) - 1; k >= 0; k-- {
 		m := ms[k]
-		if m.Last <= head.First && m.Type == graph.Person && d.coordinated(si, m.Last, head.First) && m.Last < head.First {
+		// "Gul Nawaz alias Ustad, Irfanullah": an alias stays in the list
+		aliased := m.Last+1 == head.First && (d.words[si][m.Last] == "alias" || d.words[si][m.Last] == "aka")
+		if m.Last <= head.First && m.Type == graph.Person && (d.coordinated(si, m.Last, head.First) || aliased) && m.Last < head.First {
 			head = m
 		}
 	}
