@@ -1120,7 +1120,11 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 		}
 	}
 	// "several Taliban commanders, including X and Y": each is one of them
-	if head := d.personListHead(si, p); head >= 2 && w[head-1] == "including" {
+	if head := d.personListHead(si, p); head >= 2 && w[head-1] == "including" || head >= 3 && w[head-1] == "them" && w[head-2] == "among" {
+		// "Several LeI commanders, among them Abdul Rauf Afridi, ...": likewise
+		if w[head-1] == "them" {
+			head -= 1
+		}
 		if org, ok := d.groupRoleOrg(si, head); ok {
 			out = append(out, roleTie{noun: "member", org: org, demoted: true})
 		}

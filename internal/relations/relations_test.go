@@ -233,6 +233,8 @@ func TestEngines(t *testing.T) {
 			[]string{"Taliban -OPERATES_IN-> Nuristan", "Jundallah -OPERATES_IN-> Nuristan"}, nil},
 		{"resettled in", "Militants of Jundallah resettled in Zabul's Khak-e Afghan and Arghandab districts.",
 			[]string{"Jundallah -OPERATES_IN-> Khak-e Afghan", "Jundallah -OPERATES_IN-> Arghandab"}, nil},
+		{"among them X", "Several Jundallah commanders, among them Abdul Rauf Rigi, defected to the TTP that year.",
+			[]string{"Abdul Rauf Rigi -MEMBER_OF-> Jundallah"}, nil},
 		{"reported speech has no subject", "Shah Mahmood Miakhel says the Taliban operate in Ghazni.",
 			[]string{"Taliban -OPERATES_IN-> Ghazni"}, []string{"Shah Mahmood Miakhel -OPERATES_IN-> Ghazni"}},
 		{"qualifying nouns between the group and the role", "In Zurmat district, the force captured Taliban weapons smuggler Haji Dost Mohammad Kakar.",
