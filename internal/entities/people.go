@@ -291,7 +291,15 @@ func (d *doc) describedAfter(si, end int) bool {
 // gazetteer's spellings of it) to the person.
 func (d *doc) surnameIndex() map[string][]string {
 	out := map[string][]string{}
-	for key, e := range d.entities {
+	// in key order: the lists decide ties, and map order would make the
+	// graph differ from run to run
+	keys := make([]string, 0, len(d.entities))
+	for key := range d.entities {
+		keys = append(keys, key)
+	}
+	sort.Strings(keys)
+	for _, key := range keys {
+		e := d.entities[key]
 		if e.Type != graph.Person {
 			continue
 		}
