@@ -112,6 +112,10 @@ type Lexicon struct {
 	KinNouns           []string            `yaml:"kin_nouns"`
 	PlainAdverbs       []string            `yaml:"plain_adverbs"`
 	ContentNouns       []string            `yaml:"content_nouns"`
+	DescribingVerbs    []string            `yaml:"describing_verbs"`
+	Copulas            []string            `yaml:"copulas"`
+	SeatNouns          []string            `yaml:"seat_nouns"`
+	HoldingNouns       []string            `yaml:"holding_nouns"`
 	FollowerNouns      []string            `yaml:"follower_nouns"`
 	OrganizationNouns  []string            `yaml:"organization_nouns"`
 	UnitNouns          []string            `yaml:"unit_nouns"`

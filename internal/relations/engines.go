@@ -97,7 +97,7 @@ func (d *doc) reducedRelative(si, i int) bool {
 // "raided a hideout in Bara"): the one who strikes it does not own it.
 func (d *doc) struckNoun(si, i int) bool {
 	w := d.words[si]
-	if !(d.x.units[w[i]] || w[i] == "base" || w[i] == "bases" || w[i] == "camp" || w[i] == "camps" || w[i] == "hideout" || w[i] == "hideouts") {
+	if !d.x.units[w[i]] && !d.x.holdings[w[i]] {
 		return false
 	}
 	for k := i - 1; k >= 0 && k >= i-6; k-- {
@@ -122,7 +122,7 @@ func (d *doc) ofOrganization(si, i int, types []string) *graph.Mention {
 	if i >= len(w) || w[i] != "of" || i < 1 || !allowed(types, graph.Organization) {
 		return nil
 	}
-	if noun := w[i-1]; !(d.x.units[noun] || d.x.units[trimPlural(noun)] || noun == "base" || noun == "bases" || noun == "camp" || noun == "camps" || noun == "hideout" || noun == "hideouts") {
+	if noun := w[i-1]; !(d.x.units[noun] || d.x.units[trimPlural(noun)] || d.x.holdings[noun]) {
 		return nil
 	}
 	n := i + 1
@@ -610,10 +610,10 @@ func (d *doc) apposition(si int, c compiledCue) {
 		for v < len(w) && (w[v] == "has" || w[v] == "have" || w[v] == "long" || w[v] == "been" || d.x.adverb(w[v])) {
 			v++
 		}
-		if v >= len(w) || !copula(w[v]) && w[v-1] != "been" {
+		if v >= len(w) || !d.x.copulas[w[v]] && w[v-1] != "been" {
 			continue
 		}
-		if !copula(w[v]) {
+		if !d.x.copulas[w[v]] {
 			v-- // "has been": the object follows "been"
 		}
 		b := orgAt(v + 1)
@@ -640,7 +640,7 @@ func (d *doc) apposition(si int, c compiledCue) {
 		end := d.skipAcronym(si, a.Last)
 		// "The Haqqanis remain among al Qaeda's closest allies", "X is Y's
 		// main rival": the predicate names the tie
-		if end < len(w) && copula(w[end]) {
+		if end < len(w) && d.x.copulas[w[end]] {
 			k := end + 1
 			for k < len(w) && (w[k] == "among" || w[k] == "still" || w[k] == "now" || w[k] == "also" || w[k] == "one" || w[k] == "of") {
 				k++
@@ -670,15 +670,6 @@ func (d *doc) apposition(si int, c compiledCue) {
 			}
 		}
 	}
-}
-
-// copula reports whether w links a subject to its predicate.
-func copula(w string) bool {
-	switch w {
-	case "is", "are", "was", "were", "remains", "remain", "remained", "became", "becomes", "become":
-		return true
-	}
-	return false
 }
 
 // skipAcronym returns the token after a bracketed acronym at token k
@@ -1357,7 +1348,7 @@ func (d *doc) predicateStart(si, end int) (int, string, bool) {
 	// "X, whom Indian officials describe as JeM's divisional commander"
 	if j+1 < len(w) && w[j] == "," && w[j+1] == "whom" {
 		for k := j + 2; k < len(w) && k <= j+8 && w[k] != ","; k++ {
-			if describing(w[k]) && k+1 < len(w) && w[k+1] == "as" {
+			if d.x.describing[w[k]] && k+1 < len(w) && w[k+1] == "as" {
 				for _, m := range d.bySent[si] {
 					if m.First == k+2 && m.Type == graph.Organization && d.possessive(si, m) {
 						return k + 2, "the", true
@@ -1408,7 +1399,7 @@ func (d *doc) predicateStart(si, end int) (int, string, bool) {
 		for k < len(w) && (isAdverb(w[k]) || w[k] == "also" || w[k] == "now") {
 			k++
 		}
-		if k+1 < len(w) && describing(w[k]) {
+		if k+1 < len(w) && d.x.describing[w[k]] {
 			switch {
 			case w[k+1] == "as":
 				j = k + 1 // the switch below steps over "as"
@@ -1463,17 +1454,6 @@ func (d *doc) predicateStart(si, end int) (int, string, bool) {
 		return j, "all", true
 	}
 	return 0, "", false
-}
-
-// describing reports whether a verb describes someone ("regarded as",
-// "described as", "believed to be").
-func describing(w string) bool {
-	switch w {
-	case "regarded", "seen", "described", "describe", "describes", "considered", "consider", "considers",
-		"viewed", "believed", "thought", "identified", "known", "call", "calls", "called":
-		return true
-	}
-	return false
 }
 
 // orgRightBefore returns the organization "its" at token n belongs to when

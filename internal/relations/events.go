@@ -404,7 +404,7 @@ func (d *doc) containment(si int, c compiledCue) {
 	// headquarters": the place named
 	for _, l := range locs {
 		k := l.Last
-		if k+3 >= len(w) || w[k] != "," || !seatNoun(w[k+3]) {
+		if k+3 >= len(w) || w[k] != "," || !d.x.seats[w[k+3]] {
 			continue
 		}
 		kind := map[string]string{"provincial": "province", "province": "province", "district": "district"}[w[k+2]]
@@ -419,7 +419,7 @@ func (d *doc) containment(si int, c compiledCue) {
 			}
 			continue
 		}
-		if out := d.mentionStartingAt(si, k+1, graph.Location); out != nil && out.Last+2 < len(w) && w[out.Last] == "'s" && (kind != "" || seatNoun(w[out.Last+1])) {
+		if out := d.mentionStartingAt(si, k+1, graph.Location); out != nil && out.Last+2 < len(w) && w[out.Last] == "'s" && (kind != "" || d.x.seats[w[out.Last+1]]) {
 			d.emit(c.rel, l, *out, si)
 		}
 	}
@@ -465,12 +465,6 @@ func (d *doc) mayLieIn(si int, inner, outer graph.Mention) bool {
 		}
 	}
 	return false
-}
-
-// seatNoun reports whether a word names the seat of an administration
-// ("capital", "headquarters", "centre").
-func seatNoun(w string) bool {
-	return w == "capital" || w == "headquarters" || w == "centre" || w == "center" || w == "seat"
 }
 
 // lastOfKind returns the last place of the kind named before token i of

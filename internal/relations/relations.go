@@ -40,6 +40,10 @@ type Extractor struct {
 	kin          map[string]bool // "his son, X": a kinship that describes a person
 	plainAdverbs map[string]bool // adverbs without -ly: "long", "still"
 	contentNouns map[string]bool // "the sign that ...": nouns with a that-clause
+	describing   map[string]bool // "regarded as", "described as"
+	copulas      map[string]bool // "is", "remains", "became"
+	seats        map[string]bool // "capital", "headquarters"
+	holdings     map[string]bool // "base", "camp", "hideout"
 	locHeads     map[string]string
 	speech       map[string]bool
 	function     map[string]bool // function words: never a qualified noun
@@ -125,6 +129,10 @@ func New(s *ontology.Schema, places Places) *Extractor {
 	x.kin = graph.FoldedSet(lx.KinNouns)
 	x.plainAdverbs = graph.FoldedSet(lx.PlainAdverbs)
 	x.contentNouns = graph.FoldedSet(lx.ContentNouns)
+	x.describing = graph.FoldedSet(lx.DescribingVerbs)
+	x.copulas = graph.FoldedSet(lx.Copulas)
+	x.seats = graph.FoldedSet(lx.SeatNouns)
+	x.holdings = graph.FoldedSet(lx.HoldingNouns)
 	x.followers = graph.FoldedSet(lx.FollowerNouns)
 	x.orgNouns = graph.FoldedSet(lx.OrganizationNouns)
 	x.units = graph.FoldedSet(lx.UnitNouns)
