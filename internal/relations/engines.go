@@ -473,6 +473,21 @@ func (d *doc) possessiveLeader(si int, c compiledCue) {
 			d.emit(c.rel, y, x, si)
 		}
 	}
+	// "militias loyal to Abdul Rashid Dostum, the first vice president, whose
+	// Junbish-e Milli party ...": the person "whose" stands for
+	for _, y := range ms {
+		if y.Type != graph.Organization || y.First < 1 || w[y.First-1] != "whose" {
+			continue
+		}
+		if x := d.mentionEndingAt(si, y.First-2); x != nil && w[y.First-2] == "," && x.Type == graph.Person && !x.Anaphor {
+			d.emit(c.rel, *x, y, si)
+			continue
+		}
+		// past an apposition: "X, the first vice president, whose ..."
+		if h := d.appositionHead(si, y.First-1); h != nil && h.Type == graph.Person {
+			d.emit(c.rel, *h, y, si)
+		}
+	}
 }
 
 // mutual reads "ISKP and the Taliban have fought each other", "HIG and
@@ -1066,6 +1081,10 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 		}
 		if m != nil && m.Type == graph.Organization {
 			r := m.First - 1
+			// "a suspected member of the proscribed TTP (TTP), X"
+			for q := 0; q < 2 && r >= 1 && d.in.Sentences[si].Tokens[r].Word && !capitalised(d.in.Sentences[si].Tokens[r].Text) && !d.x.function[w[r]] && !d.inMention(si, r); q++ {
+				r--
+			}
 			if r >= 0 && w[r] == "the" {
 				r--
 			}
@@ -1750,8 +1769,8 @@ func (d *doc) succession(si int, c compiledCue) {
 			}
 		}
 		k := sp[1]
-		for k < len(w) && (w[k] == "," || w[k] == "the" || w[k] == "as") {
-			k++
+		for k < len(w) && (w[k] == "," || w[k] == "the" || w[k] == "as" || k > sp[1] && w[k-1] == "as" && d.x.personish[w[k]]) {
+			k++ // "Yuldashev's successor as emir, Abu Usman Adil"
 		}
 		next := d.mentionStartingAt(si, k, graph.Person)
 		if before == nil || next == nil || before.EntityKey == next.EntityKey {
