@@ -308,7 +308,7 @@ func (d *doc) gazetteer(si int) {
 		}
 		// "Commander Nazir Jan" is not the Commander Nazir of the gazetteer:
 		// a person's name that goes on names someone else
-		if d.allPeople(vars) && end < len(toks) && toks[end].Word && toks[end].Start == toks[end-1].End+1 && capitalised(toks[end].Text) {
+		if allOfType(vars, graph.Person) && end < len(toks) && toks[end].Word && toks[end].Start == toks[end-1].End+1 && capitalised(toks[end].Text) {
 			if w := d.folded[si][end]; (!d.x.stop[w] || d.x.nameFinal[w]) && !d.x.orgHeads[w] && !d.covered[si][end] {
 				i = end - 1
 				continue
@@ -316,7 +316,7 @@ func (d *doc) gazetteer(si int) {
 		}
 		// "Tehreek-e-Taliban Islami" is not the TTP: a prefix-shaped group
 		// name that goes on names another group
-		if d.allOrganizations(vars) && d.x.orgPrefixes[d.folded[si][i]] && end < len(toks) && toks[end].Word && toks[end].Start == toks[end-1].End+1 &&
+		if allOfType(vars, graph.Organization) && d.x.orgPrefixes[d.folded[si][i]] && end < len(toks) && toks[end].Word && toks[end].Start == toks[end-1].End+1 &&
 			capitalised(toks[end].Text) && !d.x.stop[d.folded[si][end]] && !d.covered[si][end] && !d.x.orgHeads[d.folded[si][end]] &&
 			!(end+1 < len(toks) && toks[end+1].Word && capitalised(toks[end+1].Text)) { // not a title-cased headline
 			if _, next := d.x.ix.match(toks, d.folded[si], end, d.covered[si]); len(next) == 0 {
@@ -337,21 +337,11 @@ func (d *doc) gazetteer(si int) {
 	}
 }
 
-// allOrganizations reports whether every gazetteer entry a span can name is
-// an organization.
-func (d *doc) allOrganizations(vars []variant) bool {
+// allOfType reports whether every gazetteer entry a span can name is of
+// the type.
+func allOfType(vars []variant, typ string) bool {
 	for _, v := range vars {
-		if v.Type != graph.Organization {
-			return false
-		}
-	}
-	return true
-}
-
-// allPeople reports whether every gazetteer entry a span can name is a person.
-func (d *doc) allPeople(vars []variant) bool {
-	for _, v := range vars {
-		if v.Type != graph.Person {
+		if v.Type != typ {
 			return false
 		}
 	}

@@ -106,15 +106,15 @@ func (d *doc) dateFollows(si, k int) bool {
 	return t == "." || t != "" && t[0] >= '0' && t[0] <= '9'
 }
 
-// headedLocations reads places named by a head noun: "Argo district",
-// "Daht-e Archi [district]", "the Qal-e Zal and Chahar Dara districts",
-// "the districts of Argo, Faizabad, and Kishim".
 // namedHead reports whether a capitalised location head is part of the
 // place's name ("Hazara Town", "Sohrab Goth", "Mehmoodabad Colony").
 func namedHead(head string) bool {
 	return head == "Town" || head == "Goth" || head == "Colony"
 }
 
+// headedLocations reads places named by a head noun: "Argo district",
+// "Daht-e Archi [district]", "the Qal-e Zal and Chahar Dara districts",
+// "the districts of Argo, Faizabad, and Kishim".
 func (d *doc) headedLocations(si int) {
 	toks := d.sents[si].Tokens
 	for h := 1; h < len(toks); h++ {

@@ -200,16 +200,17 @@ func (d *doc) mainSubjectAfter(si, i, end int, types []string) *graph.Mention {
 // adverbs and auxiliaries may stand between the subject and the cue at i.
 func (d *doc) relativeObject(si int, subject graph.Mention, i int, types []string) (graph.Mention, bool) {
 	w := d.words[si]
+	// only auxiliaries and adverbs between the subject and the cue
+	for t := subject.Last; t < i; t++ {
+		if !(d.x.function[w[t]] || isAdverb(w[t])) || w[t] == "," || w[t] == "and" {
+			return graph.Mention{}, false
+		}
+	}
 	k := subject.First - 1
 	if k >= 1 && d.x.orgNouns[w[k]] {
 		// "AQIS, the regional branch Ayman al Zawahiri created in 2014": a
 		// relative without its pronoun, right after an apposition's noun
 		if h := d.appositionHead(si, k+1); h != nil && allowed(types, h.Type) && h.Type != subject.Type {
-			for t := subject.Last; t < i; t++ {
-				if !(d.x.function[w[t]] || isAdverb(w[t])) || w[t] == "," || w[t] == "and" {
-					return graph.Mention{}, false
-				}
-			}
 			return *h, true
 		}
 	}
@@ -223,11 +224,6 @@ func (d *doc) relativeObject(si int, subject graph.Mention, i int, types []strin
 	}
 	if k < 1 || !(w[k] == "which" || w[k] == "that" || w[k] == "whom") {
 		return graph.Mention{}, false
-	}
-	for t := subject.Last; t < i; t++ {
-		if !(d.x.function[w[t]] || isAdverb(w[t])) || w[t] == "," || w[t] == "and" {
-			return graph.Mention{}, false
-		}
 	}
 	end := k - 1
 	// "the family network that X built": the name right before the pronoun
@@ -1368,10 +1364,8 @@ func (d *doc) predicateStart(si, end int) (int, string, bool) {
 	if j+1 < len(w) && w[j] == "," && w[j+1] == "whom" {
 		for k := j + 2; k < len(w) && k <= j+8 && w[k] != ","; k++ {
 			if d.x.describing[w[k]] && k+1 < len(w) && w[k+1] == "as" {
-				for _, m := range d.bySent[si] {
-					if m.First == k+2 && m.Type == graph.Organization && d.possessive(si, m) {
-						return k + 2, "the", true
-					}
+				if d.possessiveOrgAt(si, k+2) {
+					return k + 2, "the", true
 				}
 				if k+2 < len(w) && (w[k+2] == "a" || w[k+2] == "an" || w[k+2] == "the" || w[k+2] == "its") {
 					return k + 3, w[k+2], true
@@ -1395,10 +1389,8 @@ func (d *doc) predicateStart(si, end int) (int, string, bool) {
 			j++
 		}
 		// "X, IS-K's intelligence chief": the possessive is the determiner
-		for _, m := range d.bySent[si] {
-			if m.First == j && m.Type == graph.Organization && d.possessive(si, m) {
-				return j, "the", true
-			}
+		if d.possessiveOrgAt(si, j) {
+			return j, "the", true
 		}
 	}
 	// "X had until then been a senior ideologue of the HuM", "he had served
@@ -1432,18 +1424,14 @@ func (d *doc) predicateStart(si, end int) (int, string, bool) {
 		j++
 		// "Qasimi was Lashkar-e-Taiba's senior leader for Kunar": the
 		// possessive is the determiner
-		for _, m := range d.bySent[si] {
-			if m.First == j && m.Type == graph.Organization && d.possessive(si, m) {
-				return j, "the", true
-			}
+		if d.possessiveOrgAt(si, j) {
+			return j, "the", true
 		}
 	case j+2 < len(w) && (w[j] == "served" || w[j] == "serves" || w[j] == "acted" || w[j] == "acts" || w[j] == "described" || w[j] == "identified") && w[j+1] == "as":
 		j += 2
 		// "served as al Qaeda's military chief": the possessive is the determiner
-		for _, m := range d.bySent[si] {
-			if m.First == j && m.Type == graph.Organization && d.possessive(si, m) {
-				return j, "the", true
-			}
+		if d.possessiveOrgAt(si, j) {
+			return j, "the", true
 		}
 	case !comma:
 		return 0, "", false
@@ -1486,6 +1474,13 @@ func (d *doc) orgRightBefore(si, n int) (graph.Mention, bool) {
 		return *m, true
 	}
 	return graph.Mention{}, false
+}
+
+// possessiveOrgAt reports whether a possessive organization starts at
+// token j ("IS-K's intelligence chief"): it is a role's determiner.
+func (d *doc) possessiveOrgAt(si, j int) bool {
+	m := d.mentionStartingAt(si, j, graph.Organization)
+	return m != nil && d.possessive(si, *m)
 }
 
 // itsOrganization returns the group "its" stands for at token i: the first

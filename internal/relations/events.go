@@ -407,7 +407,7 @@ func (d *doc) containment(si int, c compiledCue) {
 		if k+3 >= len(w) || w[k] != "," || !d.x.seats[w[k+3]] {
 			continue
 		}
-		kind := map[string]string{"provincial": "province", "province": "province", "district": "district"}[w[k+2]]
+		kind := seatKind(w[k+2])
 		if w[k+1] == "the" && kind != "" {
 			// not "the provincial capital of Faryab" (a cue of its own), nor a
 			// province the gazetteer says the town is not in
@@ -448,6 +448,18 @@ func (d *doc) containment(si int, c compiledCue) {
 			}
 		}
 	}
+}
+
+// seatKind returns the place kind a seat's qualifier names ("the
+// provincial capital", "the district centre"), or "".
+func seatKind(w string) string {
+	switch w {
+	case "provincial", "province":
+		return "province"
+	case "district":
+		return "district"
+	}
+	return ""
 }
 
 // mayLieIn reports whether the gazetteer allows inner to lie in outer: it

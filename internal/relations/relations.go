@@ -670,12 +670,18 @@ func (d *doc) cueSpans(si int, byFirst map[string][][]string) [][2]int {
 }
 
 func (d *doc) inMention(si, tok int) bool {
-	for _, m := range d.bySent[si] {
-		if m.First <= tok && tok < m.Last {
-			return true
+	return d.mentionCovering(si, tok) != nil
+}
+
+// mentionCovering returns the first mention of sentence si that holds
+// token tok, or nil.
+func (d *doc) mentionCovering(si, tok int) *graph.Mention {
+	for i := range d.bySent[si] {
+		if m := &d.bySent[si][i]; m.First <= tok && tok < m.Last {
+			return m
 		}
 	}
-	return false
+	return nil
 }
 
 func (d *doc) hasContext(si int) bool {
@@ -1051,7 +1057,7 @@ func (d *doc) appositionHead(si, k int) *graph.Mention {
 	}
 	switch head.Type {
 	case graph.Organization:
-		if !d.x.orgNouns[noun] && noun != "outfit" && noun != "organisation" {
+		if !d.x.orgNouns[noun] {
 			return nil
 		}
 	case graph.Person:
@@ -1122,12 +1128,8 @@ func (d *doc) bothBefore(si, i int) []graph.Mention {
 
 // placeAt reports whether token t lies in a place's mention.
 func (d *doc) placeAt(si, t int) bool {
-	for _, m := range d.bySent[si] {
-		if m.First <= t && t < m.Last {
-			return m.Type == graph.Location
-		}
-	}
-	return false
+	m := d.mentionCovering(si, t)
+	return m != nil && m.Type == graph.Location
 }
 
 // unitSubject finds "ORG UNIT" right before token i, with only
