@@ -36,6 +36,8 @@ type Extractor struct {
 	dirNouns    map[string]bool
 	demonyms    map[string]string
 	locHeads    map[string]string
+	namedHeads  map[string]string // capitalised heads in a place's name ("Orangi Town")
+	aliasHeads  map[string]bool   // heads whose phrase is an alias ("Zerkoh valley")
 	orgHeads    map[string]bool
 	orgPrefixes map[string]bool
 	militant    map[string]bool
@@ -75,6 +77,8 @@ func New(s *ontology.Schema) *Extractor {
 		dirNouns:    set(s.Lexicon.DirectionNouns),
 		demonyms:    map[string]string{},
 		locHeads:    map[string]string{},
+		namedHeads:  s.Lexicon.NamedLocHeads,
+		aliasHeads:  set(s.Lexicon.AliasLocHeads),
 		orgHeads:    set(s.Lexicon.OrganizationHeads),
 		orgPrefixes: set(s.Lexicon.OrganizationPrefix),
 		militant:    set(s.Lexicon.MilitantHeads),
@@ -325,12 +329,20 @@ func (d *doc) gazetteer(si int) {
 			}
 		}
 		v := d.choose(vars, toks, end)
-		// "Achin's Mohmand Valley", "the Panjshir Valley": a capitalised
-		// "Valley" is part of the name of a place of its own
-		if v.Type == graph.Location && end < len(toks) && toks[end].Text == "Valley" {
-			d.add(si, i, end+1, graph.Location, "region", joinTokens(toks[i:end+1]), false, "")
-			i = end
-			continue
+		// "Achin's Mohmand Valley", "the Nawa Pass", "the Mohmand valley of
+		// Achin": a capitalised head, or a valley of another place, names a
+		// place of its own
+		if v.Type == graph.Location && end < len(toks) {
+			kind := d.x.namedHeads[toks[end].Text]
+			if kind == "" && d.x.aliasHeads[graph.FoldWord(toks[end].Text)] && end+2 < len(toks) &&
+				strings.EqualFold(toks[end+1].Text, "of") && capitalised(toks[end+2].Text) {
+				kind = d.x.locHeads[graph.FoldWord(toks[end].Text)]
+			}
+			if kind != "" {
+				d.add(si, i, end+1, graph.Location, kind, joinTokens(toks[i:end+1]), false, "")
+				i = end
+				continue
+			}
 		}
 		d.add(si, i, end, v.Type, v.Kind, v.Name, false, "")
 		i = end - 1

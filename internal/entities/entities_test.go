@@ -59,6 +59,10 @@ func TestEntities(t *testing.T) {
 			[]string{"Person:Nazir Jan"}, []string{"Person:Mullah Nazir"}},
 		{"a capitalised town is part of the name", "Police raided houses in Orangi Town, Sohrab Goth and the Hazara Town locality.",
 			[]string{"Location:Orangi Town", "Location:Sohrab Goth", "Location:Hazara Town"}, []string{"Location:Orangi", "Person:Sohrab Goth"}},
+		{"a capitalised pass or valley is part of the name", "They crossed the Zarak Pass into the Margan Valley and the Nawa Pass.",
+			[]string{"Location:Zarak Pass", "Location:Margan Valley", "Location:Nawa Pass"}, []string{"Location:Nawa", "Location:Zarak"}},
+		{"a valley of another place is a place of its own", "Fighters hid in the Chaparhar valley of Nangarhar.",
+			[]string{"Location:Chaparhar valley"}, []string{"Location:Chaparhar"}},
 		{"a place named after its head", "Police surrounded a house in the village of Kara-Suu.",
 			[]string{"Location:Kara-Suu"}, nil},
 		{"a gazetteer name inside a hyphenated one is not that place", "Police surrounded a house in the village of Kara-Bak.",
@@ -234,4 +238,17 @@ func TestGroupAnaphora(t *testing.T) {
 			assert.True(t, found, "'the group' resolves")
 		})
 	}
+}
+
+func TestValleyPhraseIsAnAlias(t *testing.T) {
+	r, _ := extract(t, "The fighters withdrew into the Badwan valley before dawn.")
+	var places []*graph.Entity
+	for _, e := range r.Entities {
+		if e.Type == graph.Location {
+			places = append(places, e)
+		}
+	}
+	require.Len(t, places, 1, "%v", names(r))
+	assert.Equal(t, "Badwan", places[0].Name)
+	assert.Contains(t, places[0].Aliases, "Badwan valley")
 }

@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/graphload/graphload/internal/graph"
@@ -106,12 +107,6 @@ func (d *doc) dateFollows(si, k int) bool {
 	return t == "." || t != "" && t[0] >= '0' && t[0] <= '9'
 }
 
-// namedHead reports whether a capitalised location head is part of the
-// place's name ("Hazara Town", "Sohrab Goth", "Mehmoodabad Colony").
-func namedHead(head string) bool {
-	return head == "Town" || head == "Goth" || head == "Colony"
-}
-
 // headedLocations reads places named by a head noun: "Argo district",
 // "Daht-e Archi [district]", "the Qal-e Zal and Chahar Dara districts",
 // "the districts of Argo, Faizabad, and Kishim".
@@ -121,7 +116,11 @@ func (d *doc) headedLocations(si int) {
 		if !toks[h].Word {
 			continue
 		}
+		named := d.x.namedHeads[toks[h].Text] != ""
 		kind := d.x.locHeads[graph.FoldWord(toks[h].Text)]
+		if named {
+			kind = d.x.namedHeads[toks[h].Text]
+		}
 		if kind == "" {
 			continue
 		}
@@ -134,18 +133,22 @@ func (d *doc) headedLocations(si int) {
 		for end > 0 {
 			start := d.runBefore(si, end)
 			// "the Hazara Town locality": a people's name may name a town
-			if start < 0 && end == h && namedHead(toks[h].Text) && toks[h-1].Word && capitalised(toks[h-1].Text) && !d.covered[si][h-1] && d.x.ethnonyms[graph.FoldWord(toks[h-1].Text)] {
+			if start < 0 && end == h && named && toks[h-1].Word && capitalised(toks[h-1].Text) && !d.covered[si][h-1] && d.x.ethnonyms[graph.FoldWord(toks[h-1].Text)] {
 				start = h - 1
 			}
 			if start < 0 {
 				break
 			}
 			// "Hazara Town", "Orangi Town": a capitalised town is part of its name
-			if end == h && namedHead(toks[h].Text) {
+			if end == h && named {
 				d.addPlace(si, start, h+1, kind)
 				break
 			}
-			d.addPlace(si, start, end, kind)
+			key := d.addPlace(si, start, end, kind)
+			// "the Zerkoh valley": the phrase is another name of the place
+			if end == h && d.x.aliasHeads[graph.FoldWord(toks[h].Text)] {
+				d.addAlias(key, joinTokens(toks[start:h+1]))
+			}
 			if !plural {
 				break
 			}
@@ -236,13 +239,22 @@ func (d *doc) runBefore(si, end int) int {
 
 // addPlace adds a place found by its head noun, spelled as the gazetteer
 // spells it when it differs by one letter.
-func (d *doc) addPlace(si, first, last int, kind string) {
+func (d *doc) addPlace(si, first, last int, kind string) string {
 	name := joinTokens(d.sents[si].Tokens[first:last])
 	if e, ok := d.x.nearPlace(graph.FoldName(name)); ok {
-		d.add(si, first, last, graph.Location, e.Kind, e.Name, false, "")
+		return d.add(si, first, last, graph.Location, e.Kind, e.Name, false, "")
+	}
+	return d.add(si, first, last, graph.Location, kind, name, false, "")
+}
+
+// addAlias records another name of an entity found in the text.
+func (d *doc) addAlias(key, alias string) {
+	e := d.entities[key]
+	if e == nil || alias == e.Name || containsString(e.Aliases, alias) {
 		return
 	}
-	d.add(si, first, last, graph.Location, kind, name, false, "")
+	e.Aliases = append(e.Aliases, alias)
+	sort.Strings(e.Aliases)
 }
 
 // nearPlace finds the gazetteer place whose folded name is at most one edit

@@ -98,6 +98,8 @@ type Lexicon struct {
 	Demonyms           map[string]string   `yaml:"demonyms"`
 	Ethnonyms          []string            `yaml:"ethnonyms"`
 	LocationHeads      map[string]string   `yaml:"location_heads"`
+	NamedLocHeads      map[string]string   `yaml:"named_location_heads"`
+	AliasLocHeads      []string            `yaml:"alias_location_heads"`
 	OrganizationHeads  []string            `yaml:"organization_heads"`
 	OrganizationPrefix []string            `yaml:"organization_prefixes"`
 	MilitantHeads      []string            `yaml:"militant_heads"`

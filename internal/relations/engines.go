@@ -469,6 +469,24 @@ func (d *doc) possessiveLeader(si int, c compiledCue) {
 			d.emit(c.rel, y, x, si)
 		}
 	}
+	// "Hizb-i-Islami, Gulbuddin Hekmatyar's faction", "Lashkar-e-Islam,
+	// Mangal Bagh's Khyber Agency-based outfit": the apposition names the head
+	for _, x := range ms {
+		if x.Type != graph.Person || x.Anaphor || !d.possessive(si, x) {
+			continue
+		}
+		for n := x.Last + 1; n < len(w) && n <= x.Last+5; n++ {
+			if d.x.orgNouns[w[n]] {
+				if head := d.possessiveAppositionHead(si, n); head != nil {
+					d.emit(c.rel, x, *head, si)
+				}
+				break
+			}
+			if !(d.in.Sentences[si].Tokens[n].Word || w[n] == "-") || d.inMention(si, n) && !d.placeAt(si, n) {
+				break
+			}
+		}
+	}
 	// "militias loyal to Abdul Rashid Dostum, the first vice president, whose
 	// Junbish-e Milli party ...": the person "whose" stands for
 	for _, y := range ms {
@@ -940,6 +958,14 @@ func (d *doc) compound(si int, c compiledCue) {
 		if !hit {
 			continue
 		}
+		// "JuA, a Mohmand-based faction founded by X": the name the
+		// described noun stands for, not the next name
+		if head := d.compoundHead(si, m.Last+2); head != nil {
+			if allowed(c.rel.From, head.Type) && allowed(c.rel.To, m.Type) {
+				d.emit(c.rel, *head, m, si)
+			}
+			continue
+		}
 		// the subject: the next mention, at most three words on
 		for _, n := range ms[k+1:] {
 			if n.First-(m.Last+2) > 3 {
@@ -956,6 +982,49 @@ func (d *doc) compound(si int, c compiledCue) {
 			}
 		}
 	}
+}
+
+// compoundHead returns the name an apposition describes when a generic
+// group noun follows token k within two qualifying words: "JuA, a
+// Mohmand-based faction", "LeI, Mangal Bagh's Khyber Agency-based outfit".
+func (d *doc) compoundHead(si, k int) *graph.Mention {
+	w := d.words[si]
+	for n := k; n < len(w) && n <= k+2; n++ {
+		if d.inMention(si, n) {
+			return nil
+		}
+		if d.x.orgNouns[trimPlural(w[n])] {
+			if h := d.appositionHead(si, n+1); h != nil {
+				return h
+			}
+			return d.possessiveAppositionHead(si, n)
+		}
+	}
+	return nil
+}
+
+// possessiveAppositionHead finds "ORG, PERSON's [mods] NOUN" with the
+// noun at token n and returns ORG.
+func (d *doc) possessiveAppositionHead(si, n int) *graph.Mention {
+	w := d.words[si]
+	for k := n - 1; k > 0 && k >= n-8; k-- {
+		if w[k] != "'s" {
+			continue
+		}
+		owner := d.mentionEndingAt(si, k)
+		if owner == nil || owner.First < 2 || w[owner.First-1] != "," {
+			return nil
+		}
+		head := d.mentionEndingAt(si, owner.First-1)
+		if head == nil && w[owner.First-2] == ")" {
+			head = d.mentionEndingAt(si, owner.First-2)
+		}
+		if head == nil || head.Type != graph.Organization {
+			return nil
+		}
+		return head
+	}
+	return nil
 }
 
 // role reads a person introduced by a role tied to an organization:

@@ -364,6 +364,10 @@ func (d *doc) containment(si int, c compiledCue) {
 		gap := d.skipHead(si, inner.Last)
 		between := w[gap:outer.First]
 		headInner := d.headKind(si, inner.Last)
+		if headInner == "" && inner.Last > inner.First+1 {
+			// "the Mohmand valley of Achin", "Orangi Town": a head in the name
+			headInner = d.x.locHeads[w[inner.Last-1]]
+		}
 		known := d.x.places != nil && d.x.places.Contains(outer.EntityKey, inner.EntityKey)
 		if len(between) >= 1 && between[0] == "'s" {
 			// "Afghanistan's eastern provinces of Khost and Paktia": each possessed place

@@ -42,6 +42,12 @@ func TestEngines(t *testing.T) {
 	}{
 		{"verb with a list of objects", "The Islamic Jihad Union maintains close ties with al Qaeda and the Taliban.",
 			[]string{"Islamic Jihad Union -ALLIED_WITH-> Taliban", "al Qaeda -ALLIED_WITH-> Islamic Jihad Union"}, nil},
+		{"a based-compound before a group noun describes the apposition's name", "Jundallah, a Balochistan-based group founded by Abdolmalek Rigi, attacked a bus.",
+			[]string{"Jundallah -OPERATES_IN-> Balochistan"}, []string{"Abdolmalek Rigi -OPERATES_IN-> Balochistan"}},
+		{"a person's outfit in apposition: the person heads it", "Police arrested members of the Harakat-ul-Mujahideen, Fazlur Rehman Khalil's Muzaffarabad-based outfit.",
+			[]string{"Fazlur Rehman Khalil -LEADER_OF-> Harakat-ul-Mujahideen", "Harakat-ul-Mujahideen -OPERATES_IN-> Muzaffarabad"}, nil},
+		{"a valley of a place lies in it", "Fighters hid in the Chaparhar valley of Nangarhar.",
+			[]string{"Chaparhar valley -LOCATED_IN-> Nangarhar"}, []string{"Chaparhar -LOCATED_IN-> Nangarhar"}},
 		{"hyphen compound", "Police raided a house used by the Taliban-linked Lashkar-e-Jhangvi in Quetta.",
 			[]string{"Lashkar-e-Jhangvi -ALLIED_WITH-> Taliban"}, nil},
 		{"between", "Officials describe a rivalry between Hizb-i-Islami Gulbuddin and the Taliban in Baghlan.",
