@@ -63,6 +63,8 @@ func TestEntities(t *testing.T) {
 			[]string{"Location:Zarak Pass", "Location:Margan Valley", "Location:Nawa Pass"}, []string{"Location:Nawa", "Location:Zarak"}},
 		{"a valley of another place is a place of its own", "Fighters hid in the Chaparhar valley of Nangarhar.",
 			[]string{"Location:Chaparhar valley"}, []string{"Location:Chaparhar"}},
+		{"a name ending like a Central Asian surname is a person's", "A court said Umarali Rahmonzoda and Saidakbar Rahimov were detained.",
+			[]string{"Person:Umarali Rahmonzoda", "Person:Saidakbar Rahimov"}, nil},
 		{"a place named after its head", "Police surrounded a house in the village of Kara-Suu.",
 			[]string{"Location:Kara-Suu"}, nil},
 		{"a gazetteer name inside a hyphenated one is not that place", "Police surrounded a house in the village of Kara-Bak.",

@@ -119,6 +119,9 @@ func (d *doc) isPerson(si, start, end int, titled bool) bool {
 		return true
 	case n >= 2 && d.hasGivenName(toks[start:end]):
 		return true
+	case n >= 2 && d.surnameShaped(toks[end-1]):
+		// "Saidakbar Rahimov", "Farrukh Rahmonzoda"
+		return true
 	case d.introduced(si, start):
 		return n >= 2 || d.endsClause(si, end)
 	case n >= 2 && d.describedAfter(si, end):
@@ -198,6 +201,21 @@ func (d *doc) hasGivenName(toks []graph.Token) bool {
 	}
 	// "Zarin Gul": two words ending in a name-final given name
 	return len(words) == 2 && d.x.finalGiven[graph.FoldWord(words[1].Text)]
+}
+
+// surnameShaped reports whether a word ends like a Central Asian or
+// Persian surname ("-ov", "-zoda").
+func (d *doc) surnameShaped(t graph.Token) bool {
+	if !t.Word {
+		return false
+	}
+	w := graph.FoldWord(t.Text)
+	for _, suf := range d.x.s.Lexicon.SurnameSuffixes {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // introduced reports whether the words before token i introduce a person:

@@ -106,6 +106,7 @@ type Lexicon struct {
 	SpeechVerbs        []string            `yaml:"speech_verbs"`
 	PersonNouns        []string            `yaml:"person_nouns"`
 	GivenNameSuffixes  []string            `yaml:"given_name_suffixes"`
+	SurnameSuffixes    []string            `yaml:"surname_suffixes"`
 	DemotingModifiers  []string            `yaml:"demoting_modifiers"`
 	FunctionWords      []string            `yaml:"function_words"`
 	IrregularVerbs     []string            `yaml:"irregular_verbs"`
