@@ -15,6 +15,10 @@ func (d *doc) verb(si int, c compiledCue) {
 			// "Lashkar-e-Islam, the militant outfit based in the Tirah
 			// valley": the noun is an apposition's, its name the subject
 			h := d.appositionHead(si, sp[0])
+			if h == nil {
+				// "JeM is a militant organization based in Punjab"
+				h = d.copulaHead(si, sp[0])
+			}
 			if h == nil || !allowed(c.rel.From, h.Type) {
 				continue
 			}
@@ -997,8 +1001,49 @@ func (d *doc) compoundHead(si, k int) *graph.Mention {
 			if h := d.appositionHead(si, n+1); h != nil {
 				return h
 			}
+			if h := d.copulaHead(si, n+1); h != nil {
+				return h
+			}
 			return d.possessiveAppositionHead(si, n)
 		}
+	}
+	return nil
+}
+
+// copulaHead finds "NAME is|was a [mods] NOUN" with the noun right before
+// token k and returns NAME when the noun fits it: "JeM is a Deobandi
+// militant organization based in Punjab".
+func (d *doc) copulaHead(si, k int) *graph.Mention {
+	w := d.words[si]
+	toks := d.in.Sentences[si].Tokens
+	if k < 4 {
+		return nil
+	}
+	noun := trimPlural(w[k-1])
+	det := -1
+	for t := k - 2; t >= 2 && t >= k-7; t-- {
+		if w[t] == "a" || w[t] == "an" {
+			det = t
+			break
+		}
+		if (toks[t].Word || toks[t].Text == "-") && (!d.inMention(si, t) || d.placeAt(si, t)) {
+			continue
+		}
+		return nil
+	}
+	if det < 0 || !d.x.copulas[w[det-1]] {
+		return nil
+	}
+	head := d.mentionEndingAt(si, det-1)
+	if head == nil && w[det-2] == ")" {
+		head = d.mentionEndingAt(si, det-2)
+	}
+	if head == nil || head.Anaphor && head.Type != graph.Organization {
+		return nil
+	}
+	switch {
+	case head.Type == graph.Organization && d.x.orgNouns[noun], head.Type == graph.Person && d.x.personish[noun]:
+		return head
 	}
 	return nil
 }
