@@ -1135,7 +1135,7 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 	w := d.words[si]
 	var out []roleTie
 	// before the name: "[the|a] [mods] ORG ROLE[,] P" or "ROLE of ORG, P"
-	k := p.First - 1
+	k := d.skipAgeBefore(si, p.First-1)
 	// "A JuA commander identified by officials as X": the agent aside
 	if k >= 3 && w[k] == "as" && w[k-1] != "identified" && w[k-1] != "known" {
 		for b := k - 1; b >= 1 && b >= k-4; b-- {
@@ -1268,6 +1268,24 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 			out = append(out, roleTie{noun: noun, org: org, demoted: true})
 		}
 	}
+	// "the alleged leader of the KIB recruiting cell, P": the head of a unit
+	// is one of the group's men
+	if k >= 2 && (d.x.units[w[k]] || d.x.orgNouns[w[k]]) && !d.inMention(si, k) {
+		for b := k; b >= k-2 && b >= 1; b-- {
+			org, ok := d.orgEndingAt(si, b)
+			if !ok {
+				continue
+			}
+			f := org.First - 1
+			if f >= 0 && w[f] == "the" {
+				f--
+			}
+			if f >= 1 && w[f] == "of" && d.x.personish[w[f-1]] && !d.inMention(si, f-1) {
+				out = append(out, roleTie{noun: w[f-1], org: org, demoted: true})
+			}
+			break
+		}
+	}
 	// "named P" after a role: "a commander named P"
 	if k >= 0 && w[k] == "named" && k-1 >= 0 && d.x.personish[w[k-1]] {
 		if org, ok := d.orgEndingAt(si, k-1); ok {
@@ -1323,7 +1341,7 @@ func (d *doc) predicateRoles(si int, p graph.Mention) ([]roleTie, *graph.Mention
 	w := d.words[si]
 	var out []roleTie
 	var place *graph.Mention
-	if j, det, ok := d.predicateStart(si, d.listEnd(si, p)); ok {
+	if j, det, ok := d.predicateStart(si, d.skipAgeAfter(si, d.listEnd(si, p))); ok {
 		// a hyphenated name counts its hyphens: look a dozen tokens on
 		for n := j; n < len(w) && n <= j+12; n++ {
 			if w[n] == "," || w[n] == "." || w[n] == "and" || w[n] == ";" {
@@ -1367,6 +1385,34 @@ func (d *doc) predicateRoles(si int, p graph.Mention) ([]roleTie, *graph.Mention
 		out[i].place = place
 	}
 	return out, place
+}
+
+// skipAgeBefore returns the token before an age that ends at token k
+// ("a KIB recruiter, 34-year-old X"), else k.
+func (d *doc) skipAgeBefore(si, k int) int {
+	w := d.words[si]
+	if k < 1 || w[k] != "old" {
+		return k
+	}
+	for b := k - 1; b >= 0 && b >= k-4; b-- {
+		if isNumber(w[b]) {
+			return b - 1
+		}
+		if w[b] != "-" && w[b] != "year" && w[b] != "years" {
+			break
+		}
+	}
+	return k
+}
+
+// skipAgeAfter returns where a name's age aside ends ("X, 34, a KIB
+// recruiter"): the comma after the age, else end.
+func (d *doc) skipAgeAfter(si, end int) int {
+	w := d.words[si]
+	if end+2 < len(w) && w[end] == "," && w[end+1] != "" && w[end+1][0] >= '0' && w[end+1][0] <= '9' && w[end+2] == "," {
+		return end + 2
+	}
+	return end
 }
 
 // personListHead returns where the list of people that p ends starts
