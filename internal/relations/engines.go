@@ -334,8 +334,13 @@ func (d *doc) frontedPlaces(si int, types []string) []graph.Mention {
 	if len(out) == 0 {
 		return nil
 	}
-	// the place must close the opening phrase: "In Faryab Province, ..."
-	if end := d.skipHead(si, out[len(out)-1].Last); end >= len(w) || w[end] != "," {
+	// the place must close the opening phrase: "In Faryab Province, ...",
+	// or the clause's subject follow it at once ("In Nangarhar it competed")
+	end := d.skipHead(si, out[len(out)-1].Last)
+	if end >= len(w) {
+		return nil
+	}
+	if w[end] != "," && !isPronoun(w[end]) && d.mentionStartingAt(si, end+boolInt(w[end] == "the"), graph.Organization, graph.Person) == nil {
 		return nil
 	}
 	return out
@@ -582,12 +587,12 @@ func (d *doc) together(si int, c compiledCue) {
 			last = o.Last + 2
 		}
 		// "In Faryab Province, IS-K fighters clashed with the Taliban in
-		// Qaysar district": the opening place holds the clause too
-		if placed {
-			for _, o := range d.frontedPlaces(si, c.rel.To) {
-				for _, a := range actors {
-					d.emit(c.rel, a, o, si)
-				}
+		// Qaysar district", "In Nangarhar it competed with ISKP": the
+		// opening place holds the clause too
+		_ = placed
+		for _, o := range d.frontedPlaces(si, c.rel.To) {
+			for _, a := range actors {
+				d.emit(c.rel, a, o, si)
 			}
 		}
 	}
