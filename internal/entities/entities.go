@@ -242,7 +242,8 @@ func (d *doc) add(si, first, last int, typ, kind, name string, anaphor bool, key
 	text := d.sents[si].Text[start-d.sents[si].Start : end-d.sents[si].Start]
 	if key == "" {
 		key = graph.EntityKey(typ, name)
-		if typ == graph.Person {
+		// "the Mullah Dadullah Front" is "the Dadullah Front"
+		if typ == graph.Person || typ == graph.Organization {
 			key = graph.EntityKey(typ, d.x.untitled(name))
 		}
 	}
@@ -313,7 +314,9 @@ func (d *doc) gazetteer(si int) {
 		// "Commander Nazir Jan" is not the Commander Nazir of the gazetteer:
 		// a person's name that goes on names someone else
 		if allOfType(vars, graph.Person) && end < len(toks) && toks[end].Word && toks[end].Start == toks[end-1].End+1 && capitalised(toks[end].Text) {
-			if w := d.folded[si][end]; (!d.x.stop[w] || d.x.nameFinal[w]) && !d.x.orgHeads[w] && !d.covered[si][end] {
+			// "the Mullah Dadullah Front": a group named after him, not
+			// the man ("the Haqqani Network" is in the gazetteer)
+			if w := d.folded[si][end]; (!d.x.stop[w] || d.x.nameFinal[w] || d.x.orgHeads[w]) && !d.covered[si][end] {
 				i = end - 1
 				continue
 			}

@@ -65,6 +65,8 @@ func TestEntities(t *testing.T) {
 			[]string{"Location:Chaparhar valley"}, []string{"Location:Chaparhar"}},
 		{"a name ending like a Central Asian surname is a person's", "A court said Umarali Rahmonzoda and Saidakbar Rahimov were detained.",
 			[]string{"Person:Umarali Rahmonzoda", "Person:Saidakbar Rahimov"}, nil},
+		{"a group named after a man is not the man", "The Mullah Dadullah Front operates in Zabul. The Dadullah Front lost ground.",
+			[]string{"Organization:Mullah Dadullah Front"}, []string{"Person:Mullah Dadullah", "Organization:Dadullah Front"}},
 		{"a place named after its head", "Police surrounded a house in the village of Kara-Suu.",
 			[]string{"Location:Kara-Suu"}, nil},
 		{"a gazetteer name inside a hyphenated one is not that place", "Police surrounded a house in the village of Kara-Bak.",

@@ -10,6 +10,11 @@ import (
 // verb reads SUBJECT ... cue ... OBJECT.
 func (d *doc) verb(si int, c compiledCue) {
 	for _, sp := range d.cueSpans(si, c.byFirst) {
+		// "a Taliban affiliate led by X": a participle with its agent is
+		// passive, its subject no actor
+		if sp[1] < len(d.words[si]) && d.words[si][sp[1]] == "by" && strings.HasSuffix(d.words[si][sp[1]-1], "ed") {
+			continue
+		}
 		var subjects []graph.Mention
 		if d.reducedRelative(si, sp[0]) {
 			// "Lashkar-e-Islam, the militant outfit based in the Tirah
@@ -506,8 +511,13 @@ func (d *doc) possessiveLeader(si int, c compiledCue) {
 			d.emit(c.rel, *x, y, si)
 			continue
 		}
-		// past an apposition: "X, the first vice president, whose ..."
-		if h := d.appositionHead(si, y.First-1); h != nil && h.Type == graph.Person {
+		// past an apposition: "X, the first vice president, whose ...",
+		// "X, a dissident commander whose ..."
+		k := y.First - 1
+		if w[k-1] == "," {
+			k--
+		}
+		if h := d.appositionHead(si, k); h != nil && h.Type == graph.Person {
 			d.emit(c.rel, *h, y, si)
 		}
 	}
@@ -574,7 +584,7 @@ func (d *doc) together(si int, c compiledCue) {
 			continue
 		}
 		actors = append(actors, partners...)
-		last := d.skipAcronym(si, partners[len(partners)-1].Last)
+		last := d.skipApposition(si, d.skipAcronym(si, partners[len(partners)-1].Last))
 		placed := false
 		for _, o := range d.objectsAfter(si, last, c) {
 			if o.First-last > 3 {
@@ -708,6 +718,25 @@ func (d *doc) apposition(si int, c compiledCue) {
 			}
 		}
 	}
+}
+
+// skipApposition returns the token after an apposition that opens at the
+// comma at token k ("alongside LeI, the Khyber-based faction led by Mangal
+// Bagh, in Nazian"), else k.
+func (d *doc) skipApposition(si, k int) int {
+	w := d.words[si]
+	if k+1 >= len(w) || w[k] != "," || w[k+1] != "a" && w[k+1] != "an" && w[k+1] != "the" {
+		return k
+	}
+	for n := k + 2; n < len(w) && n <= k+15; n++ {
+		switch w[n] {
+		case ",":
+			return n + 1
+		case ";", ".", "and", "which", "who", "that":
+			return k
+		}
+	}
+	return k
 }
 
 // skipAcronym returns the token after a bracketed acronym at token k
@@ -871,6 +900,13 @@ func (d *doc) passive(si int, c compiledCue) {
 		}
 		if m, ok := d.relativeAntecedent(si, sp[0], c.rel.To); ok {
 			object = &m
+		}
+		// "the Haqqani network, a Taliban affiliate led by X": the noun the
+		// group qualifies is the apposition's name
+		if object != nil && object.Last < len(d.words[si]) && d.x.orgNouns[d.words[si][object.Last]] {
+			if h := d.appositionHead(si, object.Last+1); h != nil && allowed(c.rel.To, h.Type) {
+				object = h
+			}
 		}
 		if object == nil {
 			// "Founded in 1996 by X and Y as an offshoot of the SSP, the LeJ

@@ -1039,8 +1039,9 @@ func (d *doc) appositionHead(si, k int) *graph.Mention {
 			comma = t
 			break
 		}
-		// "a North Waziristan faction": a place may qualify the noun
-		if (toks[t].Word || toks[t].Text == "-") && (!d.inMention(si, t) || d.placeAt(si, t)) {
+		// "a North Waziristan faction", "a Taliban affiliate": a place or
+		// another group may qualify the noun
+		if m := d.mentionCovering(si, t); (toks[t].Word || toks[t].Text == "-") && (m == nil || m.Type == graph.Location || m.Type == graph.Organization && !m.Anaphor) {
 			continue
 		}
 		return nil
