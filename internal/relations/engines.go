@@ -1302,7 +1302,7 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 	if k >= 0 && d.x.personish[w[k]] && !d.inMention(si, k) {
 		noun := w[k]
 		if org, ok := d.orgEndingAt(si, k); ok {
-			out = append(out, roleTie{noun: noun, org: org, demoted: d.demotedBefore(si, org.First) || d.demotedBetween(si, org.Last, k) || d.raidVictim(si, org.First)})
+			out = append(out, roleTie{noun: noun, org: org, demoted: d.demotedBefore(si, org.First) || d.demotedBetween(si, org.Last, k) || noun == "leader" && d.raidVictim(si, org.First)})
 		} else if org, ok := d.orgAfterOf(si, k+1); ok && org.Last <= p.First {
 			out = append(out, roleTie{noun: noun, org: org, demoted: d.demotedBefore(si, k)})
 		} else if org, ok := d.groupRoleOrg(si, k); ok {
@@ -1910,7 +1910,7 @@ func (d *doc) demotedBefore(si, k int) bool {
 // raidVictim reports whether a kill or capture verb stands right before
 // token k ("the security force detained Haqqani Network leader X"): the
 // press names the leaders it raids by their local rank, not the group's
-// head.
+// head (a "chief" or "emir" is the head).
 func (d *doc) raidVictim(si, k int) bool {
 	w := d.words[si]
 	n := k - 1

@@ -77,6 +77,8 @@ func TestEngines(t *testing.T) {
 			[]string{"Abdul Rashid Dostum -LEADER_OF-> Junbish-e Milli"}, nil},
 		{"partners described in apposition, then the place", "The IJU fought alongside Lashkar-e-Islam, the Khyber-based faction of Mangal Bagh, in Nazyan.",
 			[]string{"Islamic Jihad Union -OPERATES_IN-> Nazyan", "Lashkar-e-Islam -OPERATES_IN-> Nazyan"}, nil},
+		{"a raid's victim named with the group's top title is its head", "A drone strike killed TTP chief Baitullah Mehsud in South Waziristan.",
+			[]string{"Baitullah Mehsud -LEADER_OF-> Tehrik-i-Taliban Pakistan"}, []string{"Baitullah Mehsud -MEMBER_OF-> Tehrik-i-Taliban Pakistan"}},
 		{"hyphen compound", "Police raided a house used by the Taliban-linked Lashkar-e-Jhangvi in Quetta.",
 			[]string{"Lashkar-e-Jhangvi -ALLIED_WITH-> Taliban"}, nil},
 		{"between", "Officials describe a rivalry between Hizb-i-Islami Gulbuddin and the Taliban in Baghlan.",
