@@ -650,6 +650,17 @@ func (d *doc) apposition(si int, c compiledCue) {
 		if firstIts < 0 {
 			firstIts = k // every "its" of the sentence is the same group's
 		}
+		// "the Dadullah Front and its IMU guests"
+		if b := d.mentionStartingAt(si, k+1, c.rel.To...); b != nil && tieNoun(b.Last) >= 0 {
+			a, ok := d.orgRightBefore(si, k)
+			if !ok {
+				a, ok = d.itsOrganization(si, k)
+			}
+			if ok && allowed(c.rel.From, a.Type) && a.EntityKey != b.EntityKey {
+				d.emit(c.rel, a, *b, a.Sentence, si)
+			}
+			continue
+		}
 		n := tieNoun(k + 1)
 		if n < 0 {
 			continue
@@ -682,13 +693,24 @@ func (d *doc) apposition(si int, c compiledCue) {
 				if b := orgAt(n + 2); b != nil {
 					d.emit(c.rel, *b, a, si)
 				}
+			} else if n >= 0 {
+				// "LeI's main local enemies were A and B"
+				if v := d.skipPerfect(si, n+1); v < len(w) && (d.x.copulas[w[v]] || w[v] == "been") {
+					for _, b := range d.groupAfter(si, v+1, d.clauseEnd(si, v+1), 1, c.rel.To) {
+						d.emit(c.rel, a, b, si)
+					}
+				}
 			}
 			continue
 		}
 		end := d.skipAcronym(si, a.Last)
 		// "The Haqqanis remain among al Qaeda's closest allies", "X is Y's
-		// main rival": the predicate names the tie
-		if end < len(w) && d.x.copulas[w[end]] {
+		// main rival", "X has long been one of Y's closest allies": the
+		// predicate names the tie
+		if v := d.skipPerfect(si, end); v > end {
+			end = v // at "been"
+		}
+		if end < len(w) && (d.x.copulas[w[end]] || w[end] == "been") {
 			k := end + 1
 			for k < len(w) && (w[k] == "among" || w[k] == "still" || w[k] == "now" || w[k] == "also" || w[k] == "one" || w[k] == "of") {
 				k++
@@ -718,6 +740,20 @@ func (d *doc) apposition(si int, c compiledCue) {
 			}
 		}
 	}
+}
+
+// skipPerfect returns the token after a perfect's auxiliary and adverbs
+// at token k ("has long been"), pointing at "been"; else k.
+func (d *doc) skipPerfect(si, k int) int {
+	w := d.words[si]
+	v := k
+	for v < len(w) && (w[v] == "has" || w[v] == "have" || w[v] == "had" || d.x.adverb(w[v])) {
+		v++
+	}
+	if v > k && v < len(w) && w[v] == "been" {
+		return v
+	}
+	return k
 }
 
 // skipApposition returns the token after an apposition that opens at the
