@@ -550,11 +550,15 @@ func (d *doc) matchAt(si, i int, phrase []string) (int, bool) {
 			if pi+1 >= len(phrase) {
 				return j, true
 			}
-			for gap := 0; gap <= 4 && j+gap < len(w); gap++ {
+			// up to four words, with the hyphens of a name ("launched
+			// Operation Rah-e-Rast against")
+			for gap, words := 0, 0; words <= 4 && j+gap < len(w); gap++ {
 				if end, ok := d.matchAt(si, j+gap, phrase[pi+1:]); ok {
 					return end, true
 				}
-				if !toks[j+gap].Word {
+				if toks[j+gap].Word {
+					words++
+				} else if toks[j+gap].Text != "-" {
 					break
 				}
 			}

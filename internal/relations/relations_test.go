@@ -87,6 +87,8 @@ func TestEngines(t *testing.T) {
 			[]string{"Islamic Jihad Union -ALLIED_WITH-> Islamic Movement of Uzbekistan"}, nil},
 		{"its guests", "Taliban units overran the positions of the Haqqani Network and its IJU guests.",
 			[]string{"Haqqani Network -ALLIED_WITH-> Islamic Jihad Union"}, nil},
+		{"an operation with a hyphenated name launched against groups", "The Pakistan Army launched Operation Zarb-e-Azb against IMU and TTP fighters in North Waziristan.",
+			[]string{"Pakistan Army -TARGETED-> Islamic Movement of Uzbekistan", "Pakistan Army -TARGETED-> Tehrik-i-Taliban Pakistan"}, nil},
 		{"hyphen compound", "Police raided a house used by the Taliban-linked Lashkar-e-Jhangvi in Quetta.",
 			[]string{"Lashkar-e-Jhangvi -ALLIED_WITH-> Taliban"}, nil},
 		{"between", "Officials describe a rivalry between Hizb-i-Islami Gulbuddin and the Taliban in Baghlan.",
