@@ -40,7 +40,7 @@ func (d *doc) event(si int, c compiledCue) {
 			}
 		} else if v := d.amongVictims(si, sp[1]); len(v) > 0 {
 			victims = v
-		} else {
+		} else if !d.attributiveParticiple(si, sp) {
 			victims = d.victimsAfter(si, sp[1])
 		}
 		if len(victims) == 0 || d.stopped(si, sp, c.unless) {
@@ -67,6 +67,29 @@ func (d *doc) event(si int, c compiledCue) {
 			}
 		}
 	}
+}
+
+// attributiveParticiple reports whether an event cue qualifies the
+// unnamed noun after it ("the slain militants belonged to the faction run
+// by X"): those it names are not the victims.
+func (d *doc) attributiveParticiple(si int, sp [2]int) bool {
+	w := d.words[si]
+	toks := d.in.Sentences[si].Tokens
+	if sp[0] < 1 || sp[1] >= len(w) || w[sp[0]-1] != "the" && !isNumber(w[sp[0]-1]) {
+		return false
+	}
+	n := sp[1]
+	if !toks[n].Word || capitalised(toks[n].Text) || d.inMention(si, n) || d.x.function[w[n]] || isPreposition(w[n]) {
+		return false
+	}
+	// "The slain commander was identified as X", "the detained man is X":
+	// the predicate names the victim
+	for k := n + 1; k < len(w) && k <= n+2; k++ {
+		if d.x.copulas[w[k]] || w[k] == "identified" || w[k] == "named" {
+			return false
+		}
+	}
+	return true
 }
 
 // raid reads a kill or capture in a sentence about an operation
@@ -378,7 +401,7 @@ func (d *doc) containment(si int, c compiledCue) {
 				if d.x.places != nil && d.x.places.Placed(o.EntityKey) && !d.x.places.Contains(inner.EntityKey, o.EntityKey) {
 					continue // the gazetteer puts it elsewhere: "Paktika's Barmal and the Zurmat district of Paktia"
 				}
-				if d.x.kindRank[o.Kind] < d.x.kindRank[inner.Kind] || d.headKind(si, o.Last) != "" {
+				if d.x.kindRank[o.Kind] < d.x.kindRank[inner.Kind] || d.headKind(si, o.Last) != "" || d.x.places != nil && d.x.places.Contains(inner.EntityKey, o.EntityKey) {
 					d.emit(c.rel, o, inner, si)
 				}
 			}
