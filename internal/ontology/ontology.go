@@ -81,6 +81,7 @@ type Ontology struct {
 type Furniture struct {
 	LinePatterns         []string `yaml:"line_patterns"`
 	BioPatterns          []string `yaml:"bio_patterns"`
+	ListHeadings         []string `yaml:"list_headings"`
 	TrailingMenuMinLines int      `yaml:"trailing_menu_min_lines"`
 	TrailingMenuMaxWords int      `yaml:"trailing_menu_max_words"`
 	MaxParagraphBytes    int      `yaml:"max_paragraph_bytes"`
@@ -176,6 +177,8 @@ type Schema struct {
 
 	FurnitureLines []Pattern
 	FurnitureBios  []Pattern
+	// FurnitureHeads head lists of story titles ("Related").
+	FurnitureHeads []Pattern
 
 	relations map[string]*RelationType
 }
@@ -225,6 +228,13 @@ func Load(fsys fs.FS) (*Schema, error) {
 			return nil, fmt.Errorf("lexicon.yaml: bio pattern %q: %w", p, err)
 		}
 		s.FurnitureBios = append(s.FurnitureBios, pat)
+	}
+	for _, p := range s.Lexicon.Furniture.ListHeadings {
+		pat, err := compilePattern(p)
+		if err != nil {
+			return nil, fmt.Errorf("lexicon.yaml: list heading %q: %w", p, err)
+		}
+		s.FurnitureHeads = append(s.FurnitureHeads, pat)
 	}
 	if err := s.check(); err != nil {
 		return nil, err

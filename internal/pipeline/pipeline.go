@@ -43,6 +43,7 @@ func New(s *ontology.Schema) *Pipeline {
 			Abbreviations:     abbr,
 			FurnitureLines:    patterns(s.FurnitureLines),
 			FurnitureBios:     patterns(s.FurnitureBios),
+			FurnitureHeads:    patterns(s.FurnitureHeads),
 			MenuMinLines:      s.Lexicon.Furniture.TrailingMenuMinLines,
 			MenuMaxWords:      s.Lexicon.Furniture.TrailingMenuMaxWords,
 			MaxFurnitureBytes: s.Lexicon.Furniture.MaxParagraphBytes,

@@ -18,6 +18,9 @@ type Rules struct {
 	Abbreviations  map[string]bool // folded, without the final period
 	FurnitureLines []Pattern
 	FurnitureBios  []Pattern
+	// FurnitureHeads match a heading over a list of story titles
+	// ("Related"): the title lines after it are furniture too.
+	FurnitureHeads []Pattern
 	MenuMinLines   int
 	MenuMaxWords   int
 	// MaxFurnitureBytes: a longer paragraph is content, and the furniture
@@ -97,6 +100,22 @@ func (r Rules) furniture(text string, paras []graph.Span) []bool {
 			}
 		}
 	}
+	// The story titles under a "Related" heading: the lines after it that
+	// end without sentence punctuation.
+	for i, p := range paras {
+		line := text[p.Start:p.End]
+		if !r.matchesAny(r.FurnitureHeads, line) {
+			continue
+		}
+		out[i] = true
+		for k := i + 1; k < len(paras); k++ {
+			title := strings.TrimSpace(text[paras[k].Start:paras[k].End])
+			if title == "" || len(strings.Fields(title)) > titleMaxWords || strings.ContainsAny(title[len(title)-1:], ".!?:\"”") {
+				break
+			}
+			out[k] = true
+		}
+	}
 	// A trailing run of short lines without sentence punctuation is a topic
 	// menu or a tag cloud, whatever words it holds.
 	run := 0
@@ -117,6 +136,22 @@ func (r Rules) furniture(text string, paras []graph.Span) []bool {
 		}
 	}
 	return out
+}
+
+// titleMaxWords is the longest story title a "Related" list holds.
+const titleMaxWords = 20
+
+func (r Rules) matchesAny(ps []Pattern, line string) bool {
+	if len(ps) == 0 || r.MaxFurnitureBytes > 0 && len(line) > r.MaxFurnitureBytes {
+		return false
+	}
+	lower := strings.ToLower(line)
+	for _, p := range ps {
+		if p.Match(line, lower) {
+			return true
+		}
+	}
+	return false
 }
 
 // sentences cuts a paragraph's tokens at sentence ends.

@@ -13,6 +13,7 @@ func rules() Rules {
 	return Rules{
 		Abbreviations:  map[string]bool{"jan": true, "gen": true, "mr": true},
 		FurnitureLines: []Pattern{rx{regexp.MustCompile(`(?i)\bdonation\b`)}, rx{regexp.MustCompile(`(?i)^\W*[^.!?:]{1,40}\s+says\s*:\s*$`)}},
+		FurnitureHeads: []Pattern{rx{regexp.MustCompile(`(?i)^\s*related\s*:?\s*$`)}},
 		MenuMinLines:   3,
 		MenuMaxWords:   4,
 	}
@@ -76,6 +77,21 @@ func TestFurniture(t *testing.T) {
 	assert.False(t, furniture["A comment about the IMU."], "comment text is content")
 	assert.True(t, furniture["Boko Haram"], "a trailing topic menu is furniture")
 	assert.True(t, furniture["Iraq"])
+}
+
+func TestRelatedTitlesAreFurniture(t *testing.T) {
+	text := "Police detained four men in Osh.\nRelated\nKazakh Court Jails Alleged Hizb ut-Tahrir Members\nTurkmenistan Reinforces Border Posts As Fighting Flares\nThe court in Osh will hear the case in May."
+	got := Split(text, rules())
+	furniture := map[string]bool{}
+	for _, s := range got {
+		furniture[s.Text] = s.Furniture
+	}
+	require.Len(t, got, 5)
+	assert.False(t, furniture["Police detained four men in Osh."])
+	assert.True(t, furniture["Related"])
+	assert.True(t, furniture["Kazakh Court Jails Alleged Hizb ut-Tahrir Members"])
+	assert.True(t, furniture["Turkmenistan Reinforces Border Posts As Fighting Flares"])
+	assert.False(t, furniture["The court in Osh will hear the case in May."], "prose after the list is content")
 }
 
 func TestLongSentencesAreCut(t *testing.T) {
