@@ -325,7 +325,7 @@ func (d *doc) gazetteer(si int) {
 		// name that goes on names another group
 		if allOfType(vars, graph.Organization) && d.x.orgPrefixes[d.folded[si][i]] && end < len(toks) && toks[end].Word && toks[end].Start == toks[end-1].End+1 &&
 			capitalised(toks[end].Text) && !d.x.stop[d.folded[si][end]] && !d.covered[si][end] && !d.x.orgHeads[d.folded[si][end]] &&
-			!(end+1 < len(toks) && toks[end+1].Word && capitalised(toks[end+1].Text)) { // not a title-cased headline
+			!(end+1 < len(toks) && toks[end+1].Word && capitalised(toks[end+1].Text)) && !titleCased(toks) { // not a title-cased headline
 			if _, next := d.x.ix.match(toks, d.folded[si], end, d.covered[si]); len(next) == 0 {
 				i = end - 1
 				continue
@@ -350,6 +350,23 @@ func (d *doc) gazetteer(si int) {
 		d.add(si, i, end, v.Type, v.Kind, v.Name, false, "")
 		i = end - 1
 	}
+}
+
+// titleCased reports whether a sentence is a headline in title case: most
+// of its words of four letters or more are capitalised ("Tajik Court Jails
+// 11 Over Alleged Jamaat Ansarullah Cell").
+func titleCased(toks []graph.Token) bool {
+	long, upper := 0, 0
+	for _, t := range toks {
+		if !t.Word || len(t.Text) < 4 {
+			continue
+		}
+		long++
+		if capitalised(t.Text) {
+			upper++
+		}
+	}
+	return long >= 4 && upper*5 >= long*4
 }
 
 // allOfType reports whether every gazetteer entry a span can name is of

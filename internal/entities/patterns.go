@@ -519,6 +519,14 @@ func (d *doc) attributiveOrganizations(si int) {
 		}
 		w := graph.FoldWord(t.Text)
 		if e, ok := d.x.lastWords[w]; ok {
+			// "Naeem Bukhari" is a man, not Katibat Imam al-Bukhari
+			if i > 0 && toks[i-1].Word && capitalised(toks[i-1].Text) && !d.covered[si][i-1] {
+				if p := graph.FoldWord(toks[i-1].Text); !d.x.stop[p] && !d.x.ethnonyms[p] {
+					if _, demonym := d.x.demonyms[p]; !demonym {
+						continue
+					}
+				}
+			}
 			d.add(si, i, i+1, graph.Organization, e.Kind, e.Name, false, "")
 			continue
 		}

@@ -742,6 +742,20 @@ func (d *doc) apposition(si int, c compiledCue) {
 	}
 }
 
+// nounBefore returns the word before token i past adverbs ("the faction
+// once run by"), or -1 when it is part of a name.
+func (d *doc) nounBefore(si, i int) int {
+	w := d.words[si]
+	n := i - 1
+	for n >= 0 && (d.x.adverb(w[n]) || w[n] == "was" || w[n] == "is" || w[n] == "been") {
+		n--
+	}
+	if n < 0 || d.inMention(si, n) || !d.in.Sentences[si].Tokens[n].Word {
+		return -1
+	}
+	return n
+}
+
 // skipPerfect returns the token after a perfect's auxiliary and adverbs
 // at token k ("has long been"), pointing at "been"; else k.
 func (d *doc) skipPerfect(si, k int) int {
@@ -932,6 +946,15 @@ func (d *doc) passive(si int, c compiledCue) {
 			if m.First >= start && m.Last <= sp[0] && allowed(c.rel.To, m.Type) && !d.attributive(si, m) && !d.isModifier(si, m) {
 				mm := m
 				object = &mm
+			}
+		}
+		// "the faction once run by X": an unnamed group is the object, not
+		// a name before it
+		if n := d.nounBefore(si, sp[0]); n >= 0 && (d.x.orgNouns[trimPlural(d.words[si][n])] || d.x.units[d.words[si][n]]) &&
+			(object == nil || object.Last < n) && n > 0 && d.words[si][n-1] == "the" {
+			object = nil
+			if h := d.appositionHead(si, n+1); h != nil && allowed(c.rel.To, h.Type) {
+				object = h
 			}
 		}
 		if m, ok := d.relativeAntecedent(si, sp[0], c.rel.To); ok {
