@@ -2077,3 +2077,104 @@ func (d *doc) inherit() {
 		}
 	}
 }
+
+// section reads a profile's section headed by a cue phrase ("Areas of
+// operation", "Geographic Locations"): the group the document is about
+// relates to every place the section names.
+func (d *doc) section(si int, c compiledCue) {
+	h, ok := d.sectionHeading(si)
+	if !ok || !d.headingMatches(h, c) {
+		return
+	}
+	g := d.profiledGroup()
+	if g == nil || !allowed(c.rel.From, g.Type) {
+		return
+	}
+	for _, m := range d.bySent[si] {
+		if allowed(c.rel.To, m.Type) && !m.Anaphor && m.EntityKey != g.EntityKey {
+			d.emit(c.rel, *g, m, h, si)
+		}
+	}
+}
+
+// sectionHeading returns the heading of the section sentence si stands in:
+// the nearest earlier paragraph that is one short line without sentence
+// punctuation.
+func (d *doc) sectionHeading(si int) (int, bool) {
+	sents := d.in.Sentences
+	for s := si - 1; s >= 0; s-- {
+		if sents[s].Paragraph == sents[si].Paragraph || s+1 < len(sents) && sents[s+1].Paragraph == sents[s].Paragraph {
+			continue // not a paragraph of one sentence
+		}
+		if s > 0 && sents[s-1].Paragraph == sents[s].Paragraph {
+			continue
+		}
+		toks := sents[s].Tokens
+		if len(toks) == 0 || len(toks) > 6 || sents[s].Furniture {
+			continue
+		}
+		if last := toks[len(toks)-1].Text; last == "." || last == "!" || last == "?" {
+			continue
+		}
+		return s, true
+	}
+	return 0, false
+}
+
+// headingMatches reports whether the heading's words are one of the cue's
+// phrases.
+func (d *doc) headingMatches(h int, c compiledCue) bool {
+	var words []string
+	for i, t := range d.in.Sentences[h].Tokens {
+		if t.Word {
+			words = append(words, d.words[h][i])
+		}
+	}
+	for _, p := range c.phrases {
+		if strings.Join(p, " ") == strings.Join(words, " ") {
+			return true
+		}
+	}
+	return false
+}
+
+// profiledGroup returns a mention of the organization a profile is about:
+// the first one the document names three times or more (a profile opens
+// with its subject, and others it names in passing), else the one it names
+// most often.
+func (d *doc) profiledGroup() *graph.Mention {
+	if d.profiledDone {
+		return d.profiled
+	}
+	d.profiledDone = true
+	count := map[string]int{}
+	first := map[string]graph.Mention{}
+	var order []string
+	for _, m := range d.in.Mentions {
+		if m.Type != graph.Organization || d.in.Sentences[m.Sentence].Furniture {
+			continue
+		}
+		if _, ok := first[m.EntityKey]; !ok {
+			first[m.EntityKey] = m
+			order = append(order, m.EntityKey)
+		}
+		count[m.EntityKey]++
+	}
+	best := ""
+	for _, k := range order {
+		if count[k] >= 3 {
+			best = k
+			break
+		}
+	}
+	for _, k := range order {
+		if best == "" || count[k] > count[best] && count[best] < 3 {
+			best = k
+		}
+	}
+	if best != "" {
+		m := first[best]
+		d.profiled = &m
+	}
+	return d.profiled
+}

@@ -188,6 +188,10 @@ type doc struct {
 	// filed ("PESHAWAR: ...", "KABUL, Afghanistan (March 9, 2012) - ..."),
 	// and how many mentions that dateline holds
 	datelines map[int]int
+	// profiled: the group the document is about (most mentioned), once
+	// worked out for section cues; profiledDone says whether it was
+	profiled     *graph.Mention
+	profiledDone bool
 }
 
 // Extract finds the relations of one document.
@@ -249,6 +253,8 @@ func (x *Extractor) Extract(in Input) []graph.Relation {
 				d.containment(si, c)
 			case "succession":
 				d.succession(si, c)
+			case "section":
+				d.section(si, c)
 			}
 		}
 		if d.hasContext(si) && d.hasLocation(si) {
