@@ -146,8 +146,8 @@ func New(s *ontology.Schema, places Places) *Extractor {
 func foldPhrase(p string) []string {
 	var out []string
 	for _, w := range strings.Fields(p) {
-		if w == "*" {
-			out = append(out, "*")
+		if w == "*" || w == "+" {
+			out = append(out, w)
 			continue
 		}
 		if f := graph.FoldWord(w); f != "" {
@@ -552,13 +552,21 @@ func (d *doc) matchAt(si, i int, phrase []string) (int, bool) {
 		for j < len(w) && (toks[j].Text == "-" || pi > 0 && isQuote(toks[j].Text)) {
 			j++
 		}
-		if phrase[pi] == "*" {
+		if phrase[pi] == "*" || phrase[pi] == "+" {
 			if pi+1 >= len(phrase) {
 				return j, true
 			}
 			// up to four words, with the hyphens of a name ("launched
-			// Operation Rah-e-Rast against")
+			// Operation Rah-e-Rast against"); "+" takes one at least ("ran +
+			// in" is not "ran in the elections")
 			for gap, words := 0, 0; words <= 4 && j+gap < len(w); gap++ {
+				if phrase[pi] == "+" && words == 0 {
+					if !toks[j+gap].Word {
+						break
+					}
+					words++
+					continue
+				}
 				if end, ok := d.matchAt(si, j+gap, phrase[pi+1:]); ok {
 					return end, true
 				}
