@@ -34,6 +34,9 @@ type Cue struct {
 	// Local: an event cue needs no operation around it when its own clause
 	// names the place ("arrested X at his home in Isfara")
 	Local bool `yaml:"local"`
+	// Topic: a passive cue with no object before it takes the group the
+	// paragraph is about ("Command passed to his deputy, X")
+	Topic bool `yaml:"topic"`
 }
 
 // RelationType is one relation of the ontology.

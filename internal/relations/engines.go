@@ -866,6 +866,10 @@ func (d *doc) attributiveCue(si int, c compiledCue) {
 				if h := d.appositionHead(si, sp[1]); h != nil && allowed(c.rel.From, h.Type) {
 					d.emit(c.rel, *h, *l, si)
 				}
+				// "the LeJ's Balochistan chapter": the group's unit in the place
+				if o := d.mentionEndingAt(si, l.First-1); o != nil && d.possessive(si, *o) && allowed(c.rel.From, o.Type) {
+					d.emit(c.rel, *o, *l, si)
+				}
 			}
 			continue
 		}
@@ -965,6 +969,29 @@ func (d *doc) passive(si int, c compiledCue) {
 		if object != nil && object.Last < len(d.words[si]) && d.x.orgNouns[d.words[si][object.Last]] {
 			if h := d.appositionHead(si, object.Last+1); h != nil && allowed(c.rel.To, h.Type) {
 				object = h
+			}
+		}
+		if object == nil && c.topic {
+			// "control of TNSM passed to X": a group inside the cue
+			for _, m := range d.bySent[si] {
+				if m.First > sp[0] && m.Last < sp[1] && allowed(c.rel.To, m.Type) {
+					mm := m
+					object = &mm
+				}
+			}
+			// "Following Usmani's death, leadership passed to X": what the
+			// person named before held
+			if object == nil {
+				object = d.heldBy(si, sp[0], c.rel.Type)
+			}
+			// "Command passed to his deputy, X": the group the paragraph is
+			// about (an armed group or a party, not the force that raided it)
+			if object == nil {
+				if t, ok := d.topicBefore(si); ok && allowed(c.rel.To, t.Type) && d.ledGroup(t) {
+					object = &t
+				} else if g := d.profiledGroup(); g != nil && allowed(c.rel.To, g.Type) && d.ledGroup(*g) {
+					object = g
+				}
 			}
 		}
 		if object == nil {
@@ -2076,6 +2103,39 @@ func (d *doc) inherit() {
 			}
 		}
 	}
+}
+
+// heldBy returns a mention of what the last person named before token i
+// of sentence si holds by the relation typ, found earlier in the document.
+func (d *doc) heldBy(si, i int, typ string) *graph.Mention {
+	var p *graph.Mention
+	for k := range d.bySent[si] {
+		if m := d.bySent[si][k]; m.Type == graph.Person && m.Last <= i {
+			p = &d.bySent[si][k]
+		}
+	}
+	if p == nil {
+		return nil
+	}
+	for _, f := range d.findings {
+		if f.typ != typ || f.from != p.EntityKey {
+			continue
+		}
+		for _, m := range d.in.Mentions {
+			if m.EntityKey == f.to && m.Sentence <= si && !m.Anaphor {
+				mm := m
+				return &mm
+			}
+		}
+	}
+	return nil
+}
+
+// ledGroup reports whether an organization is one whose leadership a
+// profile tells of: not a security force or a government.
+func (d *doc) ledGroup(m graph.Mention) bool {
+	e := d.in.Entities[m.EntityKey]
+	return e == nil || e.Kind != "security_force" && e.Kind != "government"
 }
 
 // section reads a profile's section headed by a cue phrase ("Areas of

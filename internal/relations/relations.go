@@ -69,6 +69,8 @@ type compiledCue struct {
 	gap     int // the cue's own object gap, over the relation's
 	// activeOnly: the subject must act; a passive verb before the cue drops it
 	activeOnly bool
+	// topic: a passive cue with no object takes the paragraph's group
+	topic bool
 	// placeRel: role cues relate the person to the place of the office too
 	placeRel *ontology.RelationType
 }
@@ -79,7 +81,7 @@ func New(s *ontology.Schema, places Places) *Extractor {
 	for i := range s.Ontology.Relations {
 		r := &s.Ontology.Relations[i]
 		for _, c := range r.Cues {
-			cc := compiledCue{rel: r, how: c.How, roles: map[string]bool{}, defOnly: c.DefiniteOnly, objects: c.Objects, gap: c.ObjectGap, activeOnly: c.ActiveOnly}
+			cc := compiledCue{rel: r, how: c.How, roles: map[string]bool{}, defOnly: c.DefiniteOnly, objects: c.Objects, gap: c.ObjectGap, activeOnly: c.ActiveOnly, topic: c.Topic}
 			if c.PlaceRelation != "" {
 				cc.placeRel = s.Relation(c.PlaceRelation)
 			}
