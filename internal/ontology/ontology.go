@@ -37,6 +37,10 @@ type Cue struct {
 	// Topic: a passive cue with no object before it takes the group the
 	// paragraph is about ("Command passed to his deputy, X")
 	Topic bool `yaml:"topic"`
+	// PartnersOnly: a together cue relates only the partners after it to the
+	// places ("raids against the Haqqani Network in Khost": the raiders are
+	// not said to be based there)
+	PartnersOnly bool `yaml:"partners_only"`
 }
 
 // RelationType is one relation of the ontology.

@@ -578,7 +578,10 @@ func (d *doc) listedSubjects(si, i int, types []string) []graph.Mention {
 // and the partners after the cue relate to the places that follow them.
 func (d *doc) together(si int, c compiledCue) {
 	for _, sp := range d.cueSpans(si, c.byFirst) {
-		actors := d.subjectBefore(si, sp[0], c.rel.From)
+		var actors []graph.Mention
+		if !c.partnersOnly {
+			actors = d.subjectBefore(si, sp[0], c.rel.From)
+		}
 		partners := d.groupAfter(si, sp[1], d.clauseEnd(si, sp[1]), 2, c.rel.From)
 		if len(partners) == 0 {
 			continue

@@ -71,6 +71,8 @@ type compiledCue struct {
 	activeOnly bool
 	// topic: a passive cue with no object takes the paragraph's group
 	topic bool
+	// partnersOnly: a together cue relates only its partners to the places
+	partnersOnly bool
 	// placeRel: role cues relate the person to the place of the office too
 	placeRel *ontology.RelationType
 }
@@ -81,7 +83,7 @@ func New(s *ontology.Schema, places Places) *Extractor {
 	for i := range s.Ontology.Relations {
 		r := &s.Ontology.Relations[i]
 		for _, c := range r.Cues {
-			cc := compiledCue{rel: r, how: c.How, roles: map[string]bool{}, defOnly: c.DefiniteOnly, objects: c.Objects, gap: c.ObjectGap, activeOnly: c.ActiveOnly, topic: c.Topic}
+			cc := compiledCue{rel: r, how: c.How, roles: map[string]bool{}, defOnly: c.DefiniteOnly, objects: c.Objects, gap: c.ObjectGap, activeOnly: c.ActiveOnly, topic: c.Topic, partnersOnly: c.PartnersOnly}
 			if c.PlaceRelation != "" {
 				cc.placeRel = s.Relation(c.PlaceRelation)
 			}
