@@ -71,6 +71,8 @@ func TestEntities(t *testing.T) {
 			[]string{"Person:Naeem Bukhari"}, []string{"Organization:Katibat Imam al-Bukhari"}},
 		{"a group's name in a title-cased headline", "Tajik Court Jails 11 Over Alleged Jamaat Ansarullah Cell",
 			[]string{"Organization:Jamaat Ansarullah"}, []string{"Person:Alleged Jamaat Ansarullah Cell"}},
+		{"a given name after an alias and \"and\"", "Police identified them as Gul Mohammad alias Mansoor and Hayatullah.",
+			[]string{"Person:Gul Mohammad", "Person:Hayatullah"}, nil},
 		{"a place named after its head", "Police surrounded a house in the village of Kara-Suu.",
 			[]string{"Location:Kara-Suu"}, nil},
 		{"a gazetteer name inside a hyphenated one is not that place", "Police surrounded a house in the village of Kara-Bak.",

@@ -252,6 +252,12 @@ func (d *doc) introduced(si, i int) bool {
 			return true
 		}
 	}
+	// "X alias M and Y": only people go by an alias
+	if !comma && w == "and" && p >= 2 && toks[p-1].Word && capitalised(toks[p-1].Text) {
+		if a := graph.FoldWord(toks[p-2].Text); a == "alias" || a == "aka" {
+			return true
+		}
+	}
 	return d.x.personNouns[w] && !capitalised(toks[p].Text)
 }
 

@@ -15,6 +15,10 @@ func (d *doc) verb(si int, c compiledCue) {
 		if sp[1] < len(d.words[si]) && d.words[si][sp[1]] == "by" && strings.HasSuffix(d.words[si][sp[1]-1], "ed") {
 			continue
 		}
+		// "the NATO-led mission": a compound's participle, no verb
+		if toks := d.in.Sentences[si].Tokens; sp[0] > 0 && toks[sp[0]-1].Text == "-" && toks[sp[0]-1].End == toks[sp[0]].Start {
+			continue
+		}
 		var subjects []graph.Mention
 		if d.reducedRelative(si, sp[0]) {
 			// "Lashkar-e-Islam, the militant outfit based in the Tirah
@@ -1933,6 +1937,14 @@ func (d *doc) orgAfterOf(si, k int) (graph.Mention, bool) {
 		k++
 	}
 	if m := d.mentionStartingAt(si, k, graph.Organization); m != nil {
+		// "a spokesman for the NATO-led Resolute Support mission": the
+		// group the modifier qualifies
+		if d.isModifier(si, *m) {
+			if n := d.mentionStartingAt(si, m.Last+1+1, graph.Organization); n != nil {
+				return *n, true
+			}
+			return graph.Mention{}, false
+		}
 		return *m, true
 	}
 	return graph.Mention{}, false
