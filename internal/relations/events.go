@@ -422,7 +422,12 @@ func (d *doc) containment(si int, c compiledCue) {
 		smaller := d.rank(inner) < d.rank(outer)
 		typed := headInner != "" && (preposition && w[gap] == "of" || smaller) ||
 			inner.Kind == "district" && (outer.Kind == "province" || d.headKind(si, outer.Last) == "province")
-		if known || typed {
+		// "near Ahmad Wal in Balochistan", "a madrassa in Chenagai, Bajaur":
+		// a town the gazetteer does not know, in a province, district or
+		// country it does (not a list: "Chenagai, Bajaur and Khar")
+		unknown := d.x.places != nil && !d.x.places.Placed(inner.EntityKey) && d.x.places.Placed(outer.EntityKey) &&
+			inner.Kind == "city" && outer.Kind != "city" && !d.listGoesOn(si, outer)
+		if known || typed || unknown {
 			d.emit(c.rel, inner, outer, si)
 		}
 	}
@@ -475,6 +480,23 @@ func (d *doc) containment(si int, c compiledCue) {
 			}
 		}
 	}
+}
+
+// listGoesOn reports whether another name follows a place in a list
+// ("Chenagai, Bajaur and Khar").
+func (d *doc) listGoesOn(si int, m graph.Mention) bool {
+	w := d.words[si]
+	k := d.skipHead(si, m.Last)
+	if k < len(w) && w[k] == "," {
+		k++
+	}
+	if k < len(w) && (w[k] == "and" || w[k] == "or") {
+		k++
+	}
+	// "Siah Chow, Dehrawud district, Uruzgan province" is no list: the next
+	// place is a larger one
+	n := d.mentionStartingAt(si, k, graph.Location)
+	return k > m.Last && n != nil && d.rank(*n) <= d.rank(m)
 }
 
 // seatKind returns the place kind a seat's qualifier names ("the
