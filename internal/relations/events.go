@@ -357,7 +357,14 @@ func (d *doc) mostSpecific(si, i int) (graph.Mention, bool) {
 			continue
 		}
 		score := d.rank(m)*1000 + absInt(m.First-i)
-		if best < 0 || score < best {
+		// "the Paharpur area of D.I. Khan": a place inside the other,
+		// whatever the kinds and distances say
+		inside, around := false, false
+		if best >= 0 && d.x.places != nil {
+			inside = d.x.places.Contains(out.EntityKey, m.EntityKey)
+			around = d.x.places.Contains(m.EntityKey, out.EntityKey)
+		}
+		if best < 0 || inside || score < best && !around {
 			best, out = score, m
 		}
 	}

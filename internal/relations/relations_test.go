@@ -126,6 +126,8 @@ func TestEngines(t *testing.T) {
 			[]string{"Ahmad Wal -LOCATED_IN-> Balochistan"}, nil},
 		{"a village, its district and province", "Police captured him in the village of Siah Chow, Dehrawud district, Uruzgan province.",
 			[]string{"Siah Chow -LOCATED_IN-> Deh Rawood"}, nil},
+		{"an arrest in a place inside another: the inner one", "CTD personnel raided a house in the Paharpur area of D.I. Khan and arrested Muhammad Ayub, a suspected LeJ militant.",
+			[]string{"Muhammad Ayub -CAPTURED_IN_RAID-> Paharpur"}, []string{"Muhammad Ayub -CAPTURED_IN_RAID-> Dera Ismail Khan"}},
 		{"hyphen compound", "Police raided a house used by the Taliban-linked Lashkar-e-Jhangvi in Quetta.",
 			[]string{"Lashkar-e-Jhangvi -ALLIED_WITH-> Taliban"}, nil},
 		{"between", "Officials describe a rivalry between Hizb-i-Islami Gulbuddin and the Taliban in Baghlan.",
