@@ -123,6 +123,7 @@ type Lexicon struct {
 	KinNouns           []string            `yaml:"kin_nouns"`
 	PlainAdverbs       []string            `yaml:"plain_adverbs"`
 	ContentNouns       []string            `yaml:"content_nouns"`
+	Subordinators      []string            `yaml:"subordinators"`
 	DescribingVerbs    []string            `yaml:"describing_verbs"`
 	Copulas            []string            `yaml:"copulas"`
 	SeatNouns          []string            `yaml:"seat_nouns"`

@@ -1780,8 +1780,13 @@ func (d *doc) possessiveOrgAt(si, j int) bool {
 // itsOrganization returns the group "its" stands for at token i: the first
 // of the sentence before it, else the one the paragraph is about.
 func (d *doc) itsOrganization(si, i int) (graph.Mention, bool) {
-	if org, ok := d.firstOrganization(si, i); ok {
-		return org, true
+	// not a group of an opening clause: "After Pakistan Army offensives
+	// against it, its leaders relocated"
+	start := d.openingClauseEnd(si, i)
+	for _, m := range d.bySent[si] {
+		if m.Type == graph.Organization && m.First >= start && m.Last <= i {
+			return m, true
+		}
 	}
 	return d.topicBefore(si)
 }

@@ -40,20 +40,22 @@ type Extractor struct {
 	kin          map[string]bool // "his son, X": a kinship that describes a person
 	plainAdverbs map[string]bool // adverbs without -ly: "long", "still"
 	contentNouns map[string]bool // "the sign that ...": nouns with a that-clause
-	describing   map[string]bool // "regarded as", "described as"
-	copulas      map[string]bool // "is", "remains", "became"
-	seats        map[string]bool // "capital", "headquarters"
-	holdings     map[string]bool // "base", "camp", "hideout"
-	locHeads     map[string]string
-	speech       map[string]bool
-	function     map[string]bool // function words: never a qualified noun
-	irregular    map[string]bool // past tenses without -ed
-	transitive   map[string]bool // verbs whose object a name often is
-	members      map[string]bool // plural nouns for a group's people
-	followers    map[string]bool // nouns that make a name a qualifier of people
-	orgNouns     map[string]bool // generic heads after a group's name
-	units        map[string]bool // parts of a group
-	kindRank     map[string]int  // location kinds from the most specific
+	// subordinators open a clause before the main one ("After X, ...")
+	subordinators map[string]bool
+	describing    map[string]bool // "regarded as", "described as"
+	copulas       map[string]bool // "is", "remains", "became"
+	seats         map[string]bool // "capital", "headquarters"
+	holdings      map[string]bool // "base", "camp", "hideout"
+	locHeads      map[string]string
+	speech        map[string]bool
+	function      map[string]bool // function words: never a qualified noun
+	irregular     map[string]bool // past tenses without -ed
+	transitive    map[string]bool // verbs whose object a name often is
+	members       map[string]bool // plural nouns for a group's people
+	followers     map[string]bool // nouns that make a name a qualifier of people
+	orgNouns      map[string]bool // generic heads after a group's name
+	units         map[string]bool // parts of a group
+	kindRank      map[string]int  // location kinds from the most specific
 }
 
 type compiledCue struct {
@@ -133,6 +135,7 @@ func New(s *ontology.Schema, places Places) *Extractor {
 	x.kin = graph.FoldedSet(lx.KinNouns)
 	x.plainAdverbs = graph.FoldedSet(lx.PlainAdverbs)
 	x.contentNouns = graph.FoldedSet(lx.ContentNouns)
+	x.subordinators = graph.FoldedSet(lx.Subordinators)
 	x.describing = graph.FoldedSet(lx.DescribingVerbs)
 	x.copulas = graph.FoldedSet(lx.Copulas)
 	x.seats = graph.FoldedSet(lx.SeatNouns)
@@ -971,6 +974,12 @@ func (d *doc) subjectBefore(si, i int, types []string) []graph.Mention {
 			break
 		}
 	}
+	// "After Pakistan Army offensives against it in Mohmand, its leaders
+	// relocated to ...": an opening subordinate clause holds no subject of
+	// the main clause
+	if from == 0 {
+		from = d.openingClauseEnd(si, i)
+	}
 	var cands []graph.Mention
 	for _, m := range ms {
 		// "the Taliban operate in ...": the cue itself follows the name
@@ -1043,6 +1052,37 @@ func (d *doc) subjectBefore(si, i int, types []string) []graph.Mention {
 		}
 	}
 	return out
+}
+
+// openingClauseEnd returns the token after the comma that closes an
+// opening subordinate clause ("After X, ...", "When Y, ...") when token i
+// stands after it, else 0.
+func (d *doc) openingClauseEnd(si, i int) int {
+	w := d.words[si]
+	toks := d.in.Sentences[si].Tokens
+	k := 0
+	for k < len(toks) && !toks[k].Word {
+		k++
+	}
+	if k >= len(w) || !d.x.subordinators[w[k]] {
+		return 0
+	}
+	// "After 2001 Hezb-e-Islami fought ...": a time, and the main clause
+	// goes on without a comma
+	for t := k + 1; t < len(w) && t <= k+3; t++ {
+		if isNumber(w[t]) {
+			return 0 // "Since at least 2006 the group has kept ..."
+		}
+		if d.inMention(si, t) {
+			break
+		}
+	}
+	for t := k + 1; t < i; t++ {
+		if w[t] == "," {
+			return t + 1
+		}
+	}
+	return 0
 }
 
 // appositionHead returns the name an apposition before token k describes
