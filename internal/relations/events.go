@@ -102,7 +102,7 @@ func (d *doc) raid(si int, c compiledCue) {
 	}
 	for _, g := range d.bySent[si] {
 		e := d.in.Entities[g.EntityKey]
-		if g.Type != graph.Organization || e == nil || e.Kind != "militant_group" || d.isModifier(si, g) {
+		if g.Type != graph.Organization || e == nil || e.Kind != "militant_group" || d.isModifier(si, g) || d.ownsOffshoot(si, g) {
 			continue
 		}
 		for _, l := range d.bySent[si] {

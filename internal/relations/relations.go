@@ -42,20 +42,22 @@ type Extractor struct {
 	contentNouns map[string]bool // "the sign that ...": nouns with a that-clause
 	// subordinators open a clause before the main one ("After X, ...")
 	subordinators map[string]bool
-	describing    map[string]bool // "regarded as", "described as"
-	copulas       map[string]bool // "is", "remains", "became"
-	seats         map[string]bool // "capital", "headquarters"
-	holdings      map[string]bool // "base", "camp", "hideout"
-	locHeads      map[string]string
-	speech        map[string]bool
-	function      map[string]bool // function words: never a qualified noun
-	irregular     map[string]bool // past tenses without -ed
-	transitive    map[string]bool // verbs whose object a name often is
-	members       map[string]bool // plural nouns for a group's people
-	followers     map[string]bool // nouns that make a name a qualifier of people
-	orgNouns      map[string]bool // generic heads after a group's name
-	units         map[string]bool // parts of a group
-	kindRank      map[string]int  // location kinds from the most specific
+	// offshoots: nouns for another group a group owns ("its regional branch")
+	offshoots  map[string]bool
+	describing map[string]bool // "regarded as", "described as"
+	copulas    map[string]bool // "is", "remains", "became"
+	seats      map[string]bool // "capital", "headquarters"
+	holdings   map[string]bool // "base", "camp", "hideout"
+	locHeads   map[string]string
+	speech     map[string]bool
+	function   map[string]bool // function words: never a qualified noun
+	irregular  map[string]bool // past tenses without -ed
+	transitive map[string]bool // verbs whose object a name often is
+	members    map[string]bool // plural nouns for a group's people
+	followers  map[string]bool // nouns that make a name a qualifier of people
+	orgNouns   map[string]bool // generic heads after a group's name
+	units      map[string]bool // parts of a group
+	kindRank   map[string]int  // location kinds from the most specific
 }
 
 type compiledCue struct {
@@ -136,6 +138,7 @@ func New(s *ontology.Schema, places Places) *Extractor {
 	x.plainAdverbs = graph.FoldedSet(lx.PlainAdverbs)
 	x.contentNouns = graph.FoldedSet(lx.ContentNouns)
 	x.subordinators = graph.FoldedSet(lx.Subordinators)
+	x.offshoots = graph.FoldedSet(lx.OffshootNouns)
 	x.describing = graph.FoldedSet(lx.DescribingVerbs)
 	x.copulas = graph.FoldedSet(lx.Copulas)
 	x.seats = graph.FoldedSet(lx.SeatNouns)
@@ -779,6 +782,10 @@ func (d *doc) groupAfter(si, i, limit, maxGap int, types []string) []graph.Menti
 		if m.First < i || m.Last > limit {
 			continue
 		}
+		if len(group) == 0 && d.ownsOffshoot(si, m) {
+			i = m.Last + 1 // the group it owns is the first of the list
+			continue
+		}
 		if !allowed(types, m.Type) || d.isModifier(si, m) {
 			if len(group) > 0 {
 				break
@@ -1396,6 +1403,9 @@ func (d *doc) attributive(si int, m graph.Mention) bool {
 		return false
 	}
 	toks := d.in.Sentences[si].Tokens
+	if d.possessive(si, m) {
+		return d.ownsOffshoot(si, m)
+	}
 	if m.Last >= len(toks) || !toks[m.Last].Word {
 		return false
 	}
@@ -1414,6 +1424,29 @@ func (d *doc) attributive(si int, m graph.Mention) bool {
 	// "IMU fighters operate ...": the group acts through its people; "the
 	// Jamaat-e-Islami party" is the party itself
 	return !d.x.personish[w] && !d.x.personish[trimPlural(w)] && !d.x.members[w] && !d.x.orgNouns[w]
+}
+
+// ownsOffshoot reports whether a possessive group only qualifies another
+// group it owns: "the Islamic State's Khorasan branch", "the Islamic
+// State's regional branch".
+func (d *doc) ownsOffshoot(si int, m graph.Mention) bool {
+	if m.Type != graph.Organization || !d.possessive(si, m) {
+		return false
+	}
+	toks := d.in.Sentences[si].Tokens
+	k := m.Last + 1
+	if n := d.mentionStartingAt(si, k, graph.Organization); n != nil && !n.Anaphor {
+		return true
+	}
+	for ; k < len(toks) && k <= m.Last+3; k++ {
+		if d.x.offshoots[d.words[si][k]] {
+			return true
+		}
+		if !toks[k].Word || d.inMention(si, k) && !d.placeAt(si, k) {
+			break
+		}
+	}
+	return false
 }
 
 // verbish reports whether a lower-case word after a name is more likely
