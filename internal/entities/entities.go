@@ -55,6 +55,9 @@ type Extractor struct {
 	agentVerbs  map[string]bool // passives whose agent is a person
 	commonNames map[string]bool // name parts too common to stand for one person
 	kindPrefer  map[string]int  // the place kind an ambiguous name means first
+	// claims: by entity key, the folded names of another group that stand
+	// for this one where the document names it too ("Daesh" for IS-K)
+	claims map[string]map[string]bool
 }
 
 // Result is what Extract finds in one document.
@@ -93,6 +96,16 @@ func New(s *ontology.Schema) *Extractor {
 		agentVerbs:  set(s.Lexicon.AgentVerbs),
 		commonNames: set(s.Lexicon.CommonNameElements),
 		kindPrefer:  map[string]int{},
+	}
+	x.claims = map[string]map[string]bool{}
+	for _, o := range s.Orgs {
+		for _, c := range o.Claims {
+			k := graph.EntityKey(graph.Organization, x.untitled(o.Name))
+			if x.claims[k] == nil {
+				x.claims[k] = map[string]bool{}
+			}
+			x.claims[k][graph.FoldName(c)] = true
+		}
 	}
 	for i, k := range s.Lexicon.PlaceKindPrefer {
 		x.kindPrefer[k] = i
@@ -215,6 +228,7 @@ func (x *Extractor) Extract(sents []graph.Sentence) Result {
 	d.each(func(si int) { d.surnames(si, surnames) })
 	d.each(d.anaphora)
 	d.each(d.pronouns)
+	d.claimNames()
 
 	var out Result
 	out.Entities = d.entities
@@ -367,6 +381,36 @@ func titleCased(toks []graph.Token) bool {
 		}
 	}
 	return long >= 4 && upper*5 >= long*4
+}
+
+// claimNames gives a group the mentions of another group's name it claims
+// where the document names it too: "Daesh" in a story about ISKP is ISKP.
+func (d *doc) claimNames() {
+	for key, names := range d.x.claims {
+		e := d.entities[key]
+		if e == nil {
+			continue
+		}
+		for si := range d.mentions {
+			for i := range d.mentions[si] {
+				m := &d.mentions[si][i]
+				if m.Anaphor || m.EntityKey == key || m.Type != graph.Organization || !names[graph.FoldName(m.Text)] {
+					continue
+				}
+				if src := d.entities[m.EntityKey]; src != nil {
+					if src.Mentions--; src.Mentions <= 0 {
+						delete(d.entities, m.EntityKey)
+					}
+				}
+				m.EntityKey = key
+				e.Mentions++
+				if surface := cleanSurface(m.Text); surface != e.Name && !containsString(e.Aliases, surface) {
+					e.Aliases = append(e.Aliases, surface)
+					sort.Strings(e.Aliases)
+				}
+			}
+		}
+	}
 }
 
 // allOfType reports whether every gazetteer entry a span can name is of

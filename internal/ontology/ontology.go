@@ -154,6 +154,9 @@ type Org struct {
 	Name    string   `yaml:"name"`
 	Kind    string   `yaml:"kind"`
 	Aliases []string `yaml:"aliases"`
+	// Claims are names of another group that stand for this one in a
+	// document that also names this one ("Daesh" in a story about IS-K).
+	Claims []string `yaml:"claims"`
 }
 
 // Figure is a gazetteer person.

@@ -113,6 +113,10 @@ func (d *doc) struckNoun(si, i int) bool {
 	if !d.x.units[w[i]] && !d.x.holdings[w[i]] {
 		return false
 	}
+	// "has destroyed its networks in Kunduz": the possessive names the owner
+	if i > 0 && (w[i-1] == "its" || w[i-1] == "their") {
+		return false
+	}
 	for k := i - 1; k >= 0 && k >= i-6; k-- {
 		if w[k] == "," {
 			return false
