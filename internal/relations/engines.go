@@ -1476,10 +1476,25 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 // [mods] ORG ROLE", "P was the ORG's ROLE for X", "P, who used another name,
 // served as the group's emir", "P alias A and Q alias B, both LeJ-A militants".
 func (d *doc) predicateRoles(si int, p graph.Mention) ([]roleTie, *graph.Mention) {
+	end := d.skipAgeAfter(si, d.listEnd(si, p))
+	out, place := d.predicateRolesFrom(si, p, end)
+	// "Afridi, a resident of Khyber district, is a known facilitator of the
+	// TTP": the predicate after an apposition that gave no role
+	if len(out) == 0 {
+		if e := d.skipApposition(si, end); e > end {
+			out, place = d.predicateRolesFrom(si, p, e)
+		}
+	}
+	return out, place
+}
+
+// predicateRolesFrom reads the predicate that starts at token end, after
+// the person p.
+func (d *doc) predicateRolesFrom(si int, p graph.Mention, end int) ([]roleTie, *graph.Mention) {
 	w := d.words[si]
 	var out []roleTie
 	var place *graph.Mention
-	if j, det, ok := d.predicateStart(si, d.skipAgeAfter(si, d.listEnd(si, p))); ok {
+	if j, det, ok := d.predicateStart(si, end); ok {
 		// a hyphenated name counts its hyphens: look a dozen tokens on
 		for n := j; n < len(w) && n <= j+12; n++ {
 			if w[n] == "," || w[n] == "." || w[n] == "and" || w[n] == ";" {
@@ -1595,6 +1610,12 @@ func (d *doc) listEnd(si int, p graph.Mention) int {
 	// "X and Y, both LeJ-A militants", "A, B and C, militants of the SSP"
 	if n := w[end+1]; n == "both" || n == "all" || end+2 < len(w) && n != trimPlural(n) && d.x.personish[trimPlural(n)] && (w[end+2] == "of" || w[end+2] == "from") {
 		return end
+	}
+	// "A and B, two veterans of the UTO"
+	if end+3 < len(w) && isNumber(w[end+1]) {
+		if n := w[end+2]; n != trimPlural(n) && d.x.personish[trimPlural(n)] && (w[end+3] == "of" || w[end+3] == "from") {
+			return end
+		}
 	}
 	return p.Last
 }
@@ -1754,7 +1775,11 @@ func (d *doc) predicateStart(si, end int) (int, string, bool) {
 	if comma && j < len(w) && (w[j] == "both" || w[j] == "all") {
 		return j + 1, w[j], true // "X and Y, both LeJ-A militants": each one of them
 	}
-	// "A, B and C, militants of Sipah-e-Sahaba Pakistan (SSP)": each one of them
+	// "A, B and C, militants of Sipah-e-Sahaba Pakistan (SSP)", "A and B,
+	// two veterans of the UTO": each one of them
+	if comma && j+2 < len(w) && isNumber(w[j]) && w[j+1] != trimPlural(w[j+1]) {
+		j++
+	}
 	if comma && j+1 < len(w) && w[j] != trimPlural(w[j]) && d.x.personish[trimPlural(w[j])] && (w[j+1] == "of" || w[j+1] == "from") {
 		return j, "all", true
 	}
