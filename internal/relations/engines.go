@@ -33,8 +33,16 @@ func (d *doc) verb(si int, c compiledCue) {
 			}
 			subjects = []graph.Mention{*h}
 		} else if o := d.ofOrganization(si, sp[1], c.rel.From); o != nil {
-			// "broke up a cell of the IJU in Surkhandarya": the cell is the IJU's
+			// "broke up a cell of the IJU in Surkhandarya": the cell is the
+			// IJU's; "X headed a cell of the LeJ in Orangi Town": X's too
 			subjects = []graph.Mention{*o}
+			if !d.struckNoun(si, sp[0]) {
+				for _, s := range d.subjectBefore(si, sp[0], c.rel.From) {
+					if s.Type == graph.Person {
+						subjects = append(subjects, s)
+					}
+				}
+			}
 		} else if d.struckNoun(si, sp[0]) {
 			continue
 		} else {
@@ -145,6 +153,12 @@ func (d *doc) ofOrganization(si, i int, types []string) *graph.Mention {
 	n := i + 1
 	if n < len(w) && w[n] == "the" {
 		n++
+	}
+	// "hideouts of the banned Lashkar-e-Islam": a qualifying word aside
+	if n+1 < len(w) && d.in.Sentences[si].Tokens[n].Word && !capitalised(d.in.Sentences[si].Tokens[n].Text) && !d.inMention(si, n) && !d.x.function[w[n]] {
+		if m := d.mentionStartingAt(si, n+1, graph.Organization); m != nil {
+			return m
+		}
 	}
 	return d.mentionStartingAt(si, n, graph.Organization)
 }
@@ -338,6 +352,11 @@ func (d *doc) frontedPlaces(si int, types []string) []graph.Mention {
 		}
 		if len(out) == 0 && m.First != k+1 && !(m.First == k+2 && w[k+1] == "the") {
 			break
+		}
+		// "In Khyber's Tirah valley, ...": the place possessed
+		if len(out) > 0 && d.possessive(si, out[len(out)-1]) && m.First == out[len(out)-1].Last+1 {
+			out[len(out)-1] = m
+			continue
 		}
 		if len(out) > 0 && !d.coordinated(si, d.skipHead(si, out[len(out)-1].Last), m.First) {
 			break
@@ -871,6 +890,19 @@ func (d *doc) attributiveCue(si int, c compiledCue) {
 			}
 		}
 		if subject == nil {
+			// "In Khyber's Tirah valley, security forces cleared several
+			// hideouts of the banned Lashkar-e-Islam": the owner after "of",
+			// placed where the clause or the opening phrase says
+			if o := d.ofOrganization(si, sp[1], c.rel.From); o != nil {
+				places := d.objectsAfter(si, o.Last, c)
+				if len(places) == 0 {
+					places = d.frontedPlaces(si, c.rel.To)
+				}
+				for _, l := range places {
+					d.emit(c.rel, *o, l, si)
+				}
+				continue
+			}
 			// "the Hafiz Gul Bahadur group, a North Waziristan faction": the
 			// apposition's name is in the place that qualifies its noun
 			if l := d.mentionEndingAt(si, sp[0]); l != nil && l.Type == graph.Location && allowed(c.rel.To, graph.Location) {
