@@ -990,7 +990,8 @@ func (d *doc) passive(si int, c compiledCue) {
 		}
 		var object *graph.Mention
 		for _, m := range d.bySent[si] {
-			if m.First >= start && m.Last <= sp[0] && allowed(c.rel.To, m.Type) && !d.attributive(si, m) && !d.isModifier(si, m) {
+			// "KIB's Afghan branch, led by X": the owner of the unit led
+			if m.First >= start && m.Last <= sp[0] && allowed(c.rel.To, m.Type) && (!d.attributive(si, m) || d.possessive(si, m)) && !d.isModifier(si, m) && !d.accordingTo(si, m) {
 				mm := m
 				object = &mm
 			}
@@ -2062,6 +2063,10 @@ func (d *doc) demotedBefore(si, k int) bool {
 		}
 		// not across a verb: "a security force targeted HIG leader X"
 		if d.x.verbish(w[n]) && !d.x.function[w[n]] {
+			return false
+		}
+		// not across a preposition: "a deputy to IMU leader X"
+		if isPreposition(w[n]) || w[n] == "to" {
 			return false
 		}
 		if w[n] == "the" || w[n] == "," || w[n] == "former" || w[n] == "[" || w[n] == "]" {

@@ -391,6 +391,9 @@ func (d *doc) containment(si int, c compiledCue) {
 	}
 	for a := 0; a+1 < len(locs); a++ {
 		inner, outer := locs[a], locs[a+1]
+		if d.isDateline(si, inner) {
+			continue // "KABUL, Afghanistan (March 22, 2012) -"
+		}
 		gap := d.skipHead(si, inner.Last)
 		between := w[gap:outer.First]
 		headInner := d.headKind(si, inner.Last)
@@ -419,9 +422,10 @@ func (d *doc) containment(si int, c compiledCue) {
 		if !(preposition || len(between) == 1 && between[0] == ",") {
 			continue
 		}
-		// "X in Y's Z": X lies in Z, not only in Y
+		// "X in Y's Z", "the X district of Y's Z province": X lies in Z,
+		// not only in Y
 		if d.possessive(si, outer) {
-			if list := d.listFrom(si, locs, a+2); len(list) > 0 && preposition && w[gap] == "in" {
+			if list := d.listFrom(si, locs, a+2); len(list) > 0 && preposition && (w[gap] == "in" || w[gap] == "of") {
 				d.emit(c.rel, inner, list[0], si)
 				continue
 			}
@@ -468,7 +472,17 @@ func (d *doc) containment(si int, c compiledCue) {
 		return
 	}
 	for _, in := range locs {
+		// the dateline names where the story was filed ("KABUL, Afghanistan
+		// (March 22, 2012) -"), no place of the story
+		if d.isDateline(si, in) {
+			continue
+		}
 		for _, out := range locs {
+			// "Uzbekistan's State Security Service": a country that only
+			// qualifies a body
+			if d.possessive(si, out) && d.mentionStartingAt(si, out.Last+1, graph.Organization) != nil {
+				continue
+			}
 			if (in.Kind == "district" || in.Kind == "city" || in.Kind == "province" && out.Kind == "country") && d.rank(out) > d.rank(in) && d.x.places.DirectlyIn(out.EntityKey, in.EntityKey) {
 				d.emit(c.rel, in, out, si)
 			}

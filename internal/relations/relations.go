@@ -467,7 +467,8 @@ func (d *doc) unitOf(si int, m graph.Mention) bool {
 	for q, n := k, 0; q < len(w) && n < 2; n++ {
 		if l := d.mentionStartingAt(si, q, graph.Location); l != nil {
 			q = l.Last
-		} else if toks[q].Word && !capitalised(toks[q].Text) && !d.x.function[w[q]] && !d.inMention(si, q) {
+		} else if toks[q].Word && !d.x.function[w[q]] && !d.inMention(si, q) {
+			// "the TTP's Bajaur chapter", "KIB's Afghan branch"
 			q++
 		} else {
 			break
