@@ -346,6 +346,13 @@ func (d *doc) gazetteer(si int) {
 			}
 		}
 		v := d.choose(vars, toks, end)
+		// "to establish an Islamic state in Central Asia": a common noun
+		// phrase with an article, not the group's name
+		if v.Type == graph.Organization && i > 0 && (d.folded[si][i-1] == "a" || d.folded[si][i-1] == "an") &&
+			toks[end-1].Word && !capitalised(toks[end-1].Text) && (end >= len(toks) || !toks[end].Word || d.x.stop[d.folded[si][end]]) {
+			i = end - 1
+			continue
+		}
 		// "Achin's Mohmand Valley", "the Nawa Pass", "the Mohmand valley of
 		// Achin": a capitalised head, or a valley of another place, names a
 		// place of its own

@@ -1176,6 +1176,10 @@ func (d *doc) bothBefore(si, i int) []graph.Mention {
 	switch {
 	case len(w) > 0 && w[0] == "both":
 		k = 1
+		// "Both men spent the 2000s ...": people, not the groups named before
+		if len(w) > 1 && (d.x.personish[trimPlural(w[1])] || d.x.members[w[1]] || w[1] == "men" || w[1] == "brothers") {
+			return nil
+		}
 	case len(w) > 2 && w[0] == "the" && w[1] == "two" && (d.x.orgNouns[trimPlural(w[2])] || d.x.orgNouns[w[2]]):
 		k = 3
 	default:

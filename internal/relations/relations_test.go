@@ -158,6 +158,8 @@ func TestEngines(t *testing.T) {
 			[]string{"Birmal -LOCATED_IN-> Paktika"}, []string{"Birmal -LOCATED_IN-> Afghanistan"}},
 		{"a dateline, and a country that qualifies a body, place nothing", "KABUL, Afghanistan (March 22, 2012) - A former officer of Uzbekistan's State Security Service who now teaches in Tashkent spoke.",
 			nil, []string{"Kabul -LOCATED_IN-> Afghanistan", "Tashkent -LOCATED_IN-> Uzbekistan"}},
+		{"both men are people, not the groups before", "Amrullo Sabirov and Mahmadali Qurbonov left the United Tajik Opposition for the IMU. Both men were active in Afghanistan.",
+			nil, []string{"United Tajik Opposition -OPERATES_IN-> Afghanistan"}},
 		{"hyphen compound", "Police raided a house used by the Taliban-linked Lashkar-e-Jhangvi in Quetta.",
 			[]string{"Lashkar-e-Jhangvi -ALLIED_WITH-> Taliban"}, nil},
 		{"between", "Officials describe a rivalry between Hizb-i-Islami Gulbuddin and the Taliban in Baghlan.",
