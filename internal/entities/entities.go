@@ -193,6 +193,25 @@ type doc struct {
 	mentions [][]graph.Mention // per sentence
 	entities map[string]*graph.Entity
 	acronyms map[string]string // acronym as written -> entity key
+	// lowered: the folded words the document writes in lower case somewhere,
+	// built when first asked for
+	lowered map[string]bool
+}
+
+// lowerCase reports whether the document writes the folded word w (or its
+// singular) in lower case somewhere: such a word is no one's name.
+func (d *doc) lowerCase(w string) bool {
+	if d.lowered == nil {
+		d.lowered = map[string]bool{}
+		for si, s := range d.sents {
+			for k, t := range s.Tokens {
+				if t.Word && !capitalised(t.Text) {
+					d.lowered[d.folded[si][k]] = true
+				}
+			}
+		}
+	}
+	return d.lowered[w] || len(w) > 3 && strings.HasSuffix(w, "s") && d.lowered[w[:len(w)-1]]
 }
 
 // Extract finds the entities of one document.

@@ -81,6 +81,8 @@ func TestEntities(t *testing.T) {
 			[]string{"Location:Surkhandarya"}, []string{"Location:Surkhandarya Region"}},
 		{"an article and a common noun make no group's name", "JA seeks to establish an Islamic state in Central Asia.",
 			nil, []string{"Organization:Islamic State"}},
+		{"a title before a common word is no name", "Major Attacks\nIn 2018 the group mounted attacks on a border post. General Raziq spoke.",
+			[]string{"Person:Raziq"}, []string{"Person:Attacks"}},
 		{"a place named after its head", "Police surrounded a house in the village of Kara-Suu.",
 			[]string{"Location:Kara-Suu"}, nil},
 		{"a gazetteer name inside a hyphenated one is not that place", "Police surrounded a house in the village of Kara-Bak.",

@@ -51,6 +51,11 @@ func (d *doc) people(si int) {
 		if end <= nameStart {
 			continue
 		}
+		// "Major Attacks" (a heading): a one-word name the document also
+		// writes in lower case is a word, not a name
+		if (religious || office) && end == nameStart+1 && d.lowerCase(d.folded[si][nameStart]) {
+			continue
+		}
 		// the run may go on over one-word places that are surnames as well
 		// ("Nematullah Shirzad", Shirzad being a district too)
 		ext := end
