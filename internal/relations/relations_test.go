@@ -160,6 +160,8 @@ func TestEngines(t *testing.T) {
 			nil, []string{"Kabul -LOCATED_IN-> Afghanistan", "Tashkent -LOCATED_IN-> Uzbekistan"}},
 		{"both men are people, not the groups before", "Amrullo Sabirov and Mahmadali Qurbonov left the United Tajik Opposition for the IMU. Both men were active in Afghanistan.",
 			nil, []string{"United Tajik Opposition -OPERATES_IN-> Afghanistan"}},
+		{"fought in a place, and not in the ranks of a group", "Jamshed Odinaev is an IS-K member who had fought in Afghanistan. Amriddin Tabarov, who had fought in the ranks of the IMU, was killed in northern Afghanistan.",
+			[]string{"Jamshed Odinaev -OPERATES_IN-> Afghanistan"}, []string{"Amriddin Tabarov -OPERATES_IN-> Afghanistan"}},
 		{"hyphen compound", "Police raided a house used by the Taliban-linked Lashkar-e-Jhangvi in Quetta.",
 			[]string{"Lashkar-e-Jhangvi -ALLIED_WITH-> Taliban"}, nil},
 		{"between", "Officials describe a rivalry between Hizb-i-Islami Gulbuddin and the Taliban in Baghlan.",
