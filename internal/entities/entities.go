@@ -241,6 +241,7 @@ func (x *Extractor) Extract(sents []graph.Sentence) Result {
 	d.each(d.definitions)
 	d.each(d.acronymUses)
 	d.each(d.people)
+	d.each(d.nearPlaces)
 	d.each(d.aliases)
 	d.each(d.nicknames)
 	surnames := d.surnameIndex()

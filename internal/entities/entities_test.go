@@ -83,6 +83,8 @@ func TestEntities(t *testing.T) {
 			nil, []string{"Organization:Islamic State"}},
 		{"a title before a common word is no name", "Major Attacks\nIn 2018 the group mounted attacks on a border post. General Raziq spoke.",
 			[]string{"Person:Raziq"}, []string{"Person:Attacks"}},
+		{"a name after \"near\" is a place", "Four militants were killed in an exchange of fire near Kardgap in Mastung district.",
+			[]string{"Location:Kardgap"}, nil},
 		{"a place named after its head", "Police surrounded a house in the village of Kara-Suu.",
 			[]string{"Location:Kara-Suu"}, nil},
 		{"a gazetteer name inside a hyphenated one is not that place", "Police surrounded a house in the village of Kara-Bak.",

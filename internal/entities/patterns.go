@@ -200,6 +200,27 @@ func (d *doc) headedLocations(si int) {
 	}
 }
 
+// nearPlaces reads a name no gazetteer holds after "near" or "the outskirts
+// of" ("killed in an exchange of fire near Kardgap"): only a place stands
+// there.
+func (d *doc) nearPlaces(si int) {
+	toks := d.sents[si].Tokens
+	for i := 1; i < len(toks); i++ {
+		p := d.folded[si][i-1]
+		if p != "near" && !(p == "of" && i >= 2 && d.folded[si][i-2] == "outskirts") {
+			continue
+		}
+		if !toks[i].Word || d.covered[si][i] || !capitalised(toks[i].Text) || d.x.stop[d.folded[si][i]] {
+			continue
+		}
+		end := d.nameRun(si, i)
+		if end <= i || end-i > 3 || end < len(toks) && toks[end].Word && capitalised(toks[end].Text) {
+			continue
+		}
+		d.addPlace(si, i, end, "city")
+	}
+}
+
 func skipBracket(toks []graph.Token, k int) int {
 	if k < len(toks) && toks[k].Text == "(" {
 		for k < len(toks) && toks[k].Text != ")" {
