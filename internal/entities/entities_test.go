@@ -85,6 +85,8 @@ func TestEntities(t *testing.T) {
 			[]string{"Person:Raziq"}, []string{"Person:Attacks"}},
 		{"a name after \"near\" is a place", "Four militants were killed in an exchange of fire near Kardgap in Mastung district.",
 			[]string{"Location:Kardgap"}, nil},
+		{"the army's commandos are the army", "Afghan National Army commandos captured a Taliban commander.",
+			[]string{"Organization:Afghan National Army"}, []string{"Organization:Afghan National Army Special Operations Command"}},
 		{"a place named after its head", "Police surrounded a house in the village of Kara-Suu.",
 			[]string{"Location:Kara-Suu"}, nil},
 		{"a gazetteer name inside a hyphenated one is not that place", "Police surrounded a house in the village of Kara-Bak.",
