@@ -58,7 +58,10 @@ func TestScenarios(t *testing.T) {
 		// Set 20: scored sealed at 13646b8, then read.
 		{"held-out 20", "../../fixtures/heldout20/corpus", "../../fixtures/heldout20/gold", 0.90, 0.72},
 		// Set 22: scored sealed at c9d8e3f, then read.
-		{"held-out 22", "../../fixtures/heldout22/corpus", "../../fixtures/heldout22/gold", 0.90, 0.65},
+		{"held-out 22", "../../fixtures/heldout22/corpus", "../../fixtures/heldout22/gold", 0.90, 0.72},
+		// Sets 23 and 25: scored sealed at 807e73b, then read.
+		{"held-out 23", "../../fixtures/heldout23/corpus", "../../fixtures/heldout23/gold", 0.90, 0.60},
+		{"held-out 25", "../../fixtures/heldout25/corpus", "../../fixtures/heldout25/gold", 0.90, 0.72},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
