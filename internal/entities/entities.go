@@ -42,19 +42,21 @@ type Extractor struct {
 	orgPrefixes map[string]bool
 	militant    map[string]bool
 	speech      map[string]bool
-	personNouns map[string]bool
-	anaphRecent map[string]bool
-	anaphTopic  map[string]bool
-	anaphHeads  map[string]bool
-	locNames    []string // folded gazetteer location names, for near-miss spellings
-	ethnonyms   map[string]bool
-	lastWords   map[string]entry // distinctive last word of one organization's name ("Ansarullah")
-	firstWords  map[string]entry // first word of exactly one organization's name ("Haqqani")
-	locByFolded map[string]entry
-	groupNouns  map[string]bool // nouns that make a distinctive first word the group
-	agentVerbs  map[string]bool // passives whose agent is a person
-	commonNames map[string]bool // name parts too common to stand for one person
-	kindPrefer  map[string]int  // the place kind an ambiguous name means first
+	// clauseOpeners: words after which "he" opens a clause ("and he", "that he")
+	clauseOpeners map[string]bool
+	personNouns   map[string]bool
+	anaphRecent   map[string]bool
+	anaphTopic    map[string]bool
+	anaphHeads    map[string]bool
+	locNames      []string // folded gazetteer location names, for near-miss spellings
+	ethnonyms     map[string]bool
+	lastWords     map[string]entry // distinctive last word of one organization's name ("Ansarullah")
+	firstWords    map[string]entry // first word of exactly one organization's name ("Haqqani")
+	locByFolded   map[string]entry
+	groupNouns    map[string]bool // nouns that make a distinctive first word the group
+	agentVerbs    map[string]bool // passives whose agent is a person
+	commonNames   map[string]bool // name parts too common to stand for one person
+	kindPrefer    map[string]int  // the place kind an ambiguous name means first
 	// claims: by entity key, the folded names of another group that stand
 	// for this one where the document names it too ("Daesh" for IS-K)
 	claims map[string]map[string]bool
@@ -70,32 +72,33 @@ type Result struct {
 func New(s *ontology.Schema) *Extractor {
 	set := graph.FoldedSet
 	x := &Extractor{
-		s:           s,
-		stop:        set(s.Lexicon.Stopwords),
-		nameFinal:   set(s.Lexicon.NameFinalWords),
-		finalGiven:  set(s.Lexicon.NameFinalGiven),
-		nameNouns:   set(s.Lexicon.NameNouns),
-		connectors:  set(s.Lexicon.NameConnectors),
-		directions:  set(s.Lexicon.Directions),
-		dirNouns:    set(s.Lexicon.DirectionNouns),
-		demonyms:    map[string]string{},
-		locHeads:    map[string]string{},
-		namedHeads:  s.Lexicon.NamedLocHeads,
-		aliasHeads:  set(s.Lexicon.AliasLocHeads),
-		orgHeads:    set(s.Lexicon.OrganizationHeads),
-		orgPrefixes: set(s.Lexicon.OrganizationPrefix),
-		militant:    set(s.Lexicon.MilitantHeads),
-		speech:      set(s.Lexicon.SpeechVerbs),
-		personNouns: set(s.Lexicon.PersonNouns),
-		ethnonyms:   set(s.Lexicon.Ethnonyms),
-		anaphRecent: map[string]bool{},
-		anaphTopic:  map[string]bool{},
-		anaphHeads:  map[string]bool{},
-		locByFolded: map[string]entry{},
-		groupNouns:  set(s.Lexicon.GroupNouns),
-		agentVerbs:  set(s.Lexicon.AgentVerbs),
-		commonNames: set(s.Lexicon.CommonNameElements),
-		kindPrefer:  map[string]int{},
+		s:             s,
+		stop:          set(s.Lexicon.Stopwords),
+		nameFinal:     set(s.Lexicon.NameFinalWords),
+		finalGiven:    set(s.Lexicon.NameFinalGiven),
+		nameNouns:     set(s.Lexicon.NameNouns),
+		connectors:    set(s.Lexicon.NameConnectors),
+		directions:    set(s.Lexicon.Directions),
+		dirNouns:      set(s.Lexicon.DirectionNouns),
+		demonyms:      map[string]string{},
+		locHeads:      map[string]string{},
+		namedHeads:    s.Lexicon.NamedLocHeads,
+		aliasHeads:    set(s.Lexicon.AliasLocHeads),
+		orgHeads:      set(s.Lexicon.OrganizationHeads),
+		orgPrefixes:   set(s.Lexicon.OrganizationPrefix),
+		militant:      set(s.Lexicon.MilitantHeads),
+		speech:        set(s.Lexicon.SpeechVerbs),
+		clauseOpeners: set(s.Lexicon.ClauseOpeners),
+		personNouns:   set(s.Lexicon.PersonNouns),
+		ethnonyms:     set(s.Lexicon.Ethnonyms),
+		anaphRecent:   map[string]bool{},
+		anaphTopic:    map[string]bool{},
+		anaphHeads:    map[string]bool{},
+		locByFolded:   map[string]entry{},
+		groupNouns:    set(s.Lexicon.GroupNouns),
+		agentVerbs:    set(s.Lexicon.AgentVerbs),
+		commonNames:   set(s.Lexicon.CommonNameElements),
+		kindPrefer:    map[string]int{},
 	}
 	x.claims = map[string]map[string]bool{}
 	for _, o := range s.Orgs {

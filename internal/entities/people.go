@@ -691,7 +691,9 @@ func (d *doc) pronouns(si int) {
 		if w != "he" && w != "she" || d.covered[si][i] {
 			continue
 		}
-		if i > 0 && !(toks[i-1].Text == "," || d.folded[si][i-1] == "and" || d.folded[si][i-1] == "but" || d.folded[si][i-1] == "after" || d.folded[si][i-1] == "until" || d.folded[si][i-1] == "when" || d.folded[si][i-1] == "since") {
+		// a clause's subject: after a comma, a conjunction, or a speech verb
+		// ("told interrogators that he belonged to", "said he was")
+		if i > 0 && !(toks[i-1].Text == "," || d.x.clauseOpeners[d.folded[si][i-1]] || d.x.speech[d.folded[si][i-1]]) {
 			continue
 		}
 		key := ""

@@ -124,6 +124,7 @@ type Lexicon struct {
 	PlainAdverbs       []string            `yaml:"plain_adverbs"`
 	ContentNouns       []string            `yaml:"content_nouns"`
 	Subordinators      []string            `yaml:"subordinators"`
+	ClauseOpeners      []string            `yaml:"clause_openers"`
 	OffshootNouns      []string            `yaml:"offshoot_nouns"`
 	DescribingVerbs    []string            `yaml:"describing_verbs"`
 	Copulas            []string            `yaml:"copulas"`

@@ -615,21 +615,26 @@ func (d *doc) together(si int, c compiledCue) {
 		}
 		actors = append(actors, partners...)
 		last := d.skipApposition(si, d.skipAcronym(si, partners[len(partners)-1].Last))
-		placed := false
+		var prev *graph.Mention
 		for _, o := range d.objectsAfter(si, last, c) {
 			if o.First-last > 3 {
+				break
+			}
+			// a list of places, not a new clause's ("in Afghanistan before
+			// returning to Kyrgyzstan")
+			if prev != nil && !d.listedPlace(si, d.skipHead(si, prev.Last), o.First) && !d.possessive(si, *prev) {
 				break
 			}
 			for _, a := range actors {
 				d.emit(c.rel, a, o, si)
 			}
-			placed = true
+			oo := o
+			prev = &oo
 			last = o.Last + 2
 		}
 		// "In Faryab Province, IS-K fighters clashed with the Taliban in
 		// Qaysar district", "In Nangarhar it competed with ISKP": the
 		// opening place holds the clause too
-		_ = placed
 		for _, o := range d.frontedPlaces(si, c.rel.To) {
 			for _, a := range actors {
 				d.emit(c.rel, a, o, si)
@@ -798,6 +803,25 @@ func (d *doc) skipPerfect(si, k int) int {
 		return v
 	}
 	return k
+}
+
+// listedPlace reports whether tokens [a, b) only join places of one list:
+// "in Sabari and in nearby Tani", "in Zabul and in Herat's Shindand".
+func (d *doc) listedPlace(si, a, b int) bool {
+	if d.coordinated(si, a, b) {
+		return true
+	}
+	joined := false
+	for k := a; k < b; k++ {
+		switch d.words[si][k] {
+		case ",", "and", "or":
+			joined = true
+		case "in", "the", "nearby", "neighbouring", "neighboring", "adjacent", "also":
+		default:
+			return false
+		}
+	}
+	return joined
 }
 
 // skipApposition returns the token after an apposition that opens at the
