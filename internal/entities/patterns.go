@@ -352,6 +352,16 @@ func (d *doc) shapedOrganizations(si int) {
 			i = end - 1
 			continue
 		}
+		// "Harkat-e-Inqilab-e-Islami Pakistan", "Jamaat-e-Islami Pakistan": a
+		// prefix-shaped name goes on over the country it is of
+		if d.x.orgPrefixes[first] {
+			if m := d.mentionAtStart(si, end); m >= 0 && d.mentions[si][m].Type == graph.Location && d.mentions[si][m].Kind == "country" &&
+				d.mentions[si][m].Last == end+1 && toks[end].Start == toks[end-1].End+1 {
+				d.removeMention(si, m)
+				end++
+				words = toks[i:end]
+			}
+		}
 		// "Kyrgyzstan's State Committee for National Security": the country's
 		// own body, where the gazetteer names it "... of Kyrgyzstan"
 		if e, ok := d.countrysOwn(si, i, words); ok {

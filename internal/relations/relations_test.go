@@ -166,6 +166,8 @@ func TestEngines(t *testing.T) {
 			[]string{"Ihsanullah Mandokhel -MEMBER_OF-> Tehrik-i-Taliban Pakistan"}, nil},
 		{"places after partners are a list, not a later clause's", "Ulugbek Sadykov fought alongside the Taliban in Afghanistan before returning to Kyrgyzstan. The IMU fought alongside Haqqani units in Sabari and in nearby Tani.",
 			[]string{"Ulugbek Sadykov -OPERATES_IN-> Afghanistan", "Islamic Movement of Uzbekistan -OPERATES_IN-> Tani"}, []string{"Ulugbek Sadykov -OPERATES_IN-> Kyrgyzstan"}},
+		{"a network that straddles two places; instructors who trained another group", "The Haqqani Network straddles Khost and North Waziristan. IJU instructors have trained TTP fighters.",
+			[]string{"Haqqani Network -OPERATES_IN-> Khost", "Haqqani Network -OPERATES_IN-> North Waziristan", "Islamic Jihad Union -ALLIED_WITH-> Tehrik-i-Taliban Pakistan"}, nil},
 		{"hyphen compound", "Police raided a house used by the Taliban-linked Lashkar-e-Jhangvi in Quetta.",
 			[]string{"Lashkar-e-Jhangvi -ALLIED_WITH-> Taliban"}, nil},
 		{"between", "Officials describe a rivalry between Hizb-i-Islami Gulbuddin and the Taliban in Baghlan.",
