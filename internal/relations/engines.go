@@ -791,6 +791,35 @@ func (d *doc) nounBefore(si, i int) int {
 	return n
 }
 
+// placeBetween reports whether a place stands in tokens [a, b): "the LeJ's
+// Karachi chief" heads a branch, not the group.
+func (d *doc) placeBetween(si, a, b int) bool {
+	for k := a; k < b; k++ {
+		if d.placeAt(si, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// parentheticalSpeech returns the token after ", officials said," opening
+// at token j (right after the comma), else j.
+func (d *doc) parentheticalSpeech(si, j int) int {
+	w := d.words[si]
+	for k := j; k < len(w) && k <= j+5; k++ {
+		if d.x.speech[w[k]] {
+			if k+1 < len(w) && w[k+1] == "," {
+				return k + 2
+			}
+			return j
+		}
+		if w[k] == "," || d.inMention(si, k) && d.mentionCovering(si, k).Type == graph.Person {
+			return j
+		}
+	}
+	return j
+}
+
 // skipPerfect returns the token after a perfect's auxiliary and adverbs
 // at token k ("has long been"), pointing at "been"; else k.
 func (d *doc) skipPerfect(si, k int) int {
@@ -1456,7 +1485,7 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 	if k >= 0 && d.x.personish[w[k]] && !d.inMention(si, k) {
 		noun := w[k]
 		if org, ok := d.orgEndingAt(si, k); ok {
-			out = append(out, roleTie{noun: noun, org: org, demoted: d.demotedBefore(si, org.First) || d.demotedBetween(si, org.Last, k) || noun == "leader" && d.raidVictim(si, org.First)})
+			out = append(out, roleTie{noun: noun, org: org, demoted: d.demotedBefore(si, org.First) || d.demotedBetween(si, org.Last, k) || d.placeBetween(si, org.Last, k) || noun == "leader" && d.raidVictim(si, org.First)})
 		} else if org, ok := d.orgAfterOf(si, k+1); ok && org.Last <= p.First {
 			out = append(out, roleTie{noun: noun, org: org, demoted: d.demotedBefore(si, k)})
 		} else if org, ok := d.groupRoleOrg(si, k); ok {
@@ -1554,8 +1583,16 @@ func (d *doc) predicateRolesFrom(si int, p graph.Mention, end int) ([]roleTie, *
 	if j, det, ok := d.predicateStart(si, end); ok {
 		// a hyphenated name counts its hyphens: look a dozen tokens on
 		for n := j; n < len(w) && n <= j+12; n++ {
-			if w[n] == "," || w[n] == "." || w[n] == "and" || w[n] == ";" {
+			if w[n] == "," || w[n] == "." || w[n] == ";" {
 				break
+			}
+			// "a Tajik citizen and Jamaat Ansarullah member": no role yet, so
+			// the description goes on
+			if w[n] == "and" {
+				if n+1 < len(w) && (w[n+1] == "a" || w[n+1] == "an" || w[n+1] == "the") {
+					break
+				}
+				continue
 			}
 			plural := det == "both" || det == "all" || det == "one"
 			role := func(w string) string {
@@ -1580,7 +1617,7 @@ func (d *doc) predicateRolesFrom(si int, p graph.Mention, end int) ([]roleTie, *
 				place = pl
 			}
 			if org, ok := d.orgEndingAt(si, n); ok && org.First >= j {
-				out = append(out, roleTie{noun: role(w[n]), org: org, demoted: lesser || d.demotedBetween(si, j, org.First) || d.demotedBetween(si, org.Last, n)})
+				out = append(out, roleTie{noun: role(w[n]), org: org, demoted: lesser || d.demotedBetween(si, j, org.First) || d.demotedBetween(si, org.Last, n) || d.placeBetween(si, org.Last, n)})
 			} else if org, ok := d.orgAfterOf(si, n+1); ok {
 				out = append(out, roleTie{noun: role(w[n]), org: org, demoted: lesser || d.demotedBetween(si, j, n)})
 			} else if org, ok := d.itsOrganization(si, p.First); ok && (det == "its" || det == "their") {
@@ -1760,8 +1797,13 @@ func (d *doc) predicateStart(si, end int) (int, string, bool) {
 	comma := w[j] == ","
 	if comma {
 		j++
-		// "X, then the chief of the Pakistani Taliban"
-		for j < len(w) && (w[j] == "then" || w[j] == "now" || w[j] == "later" || w[j] == "formerly" || w[j] == "once") {
+		// "X, officials said, was a TTP fighter": a parenthetical source aside
+		if k := d.parentheticalSpeech(si, j); k > j {
+			j = k
+			comma = false
+		}
+		// "X, then the chief of the Pakistani Taliban", "X, also a member of"
+		for j < len(w) && (w[j] == "then" || w[j] == "now" || w[j] == "later" || w[j] == "formerly" || w[j] == "once" || w[j] == "also") {
 			j++
 		}
 		// "X, IS-K's intelligence chief": the possessive is the determiner
@@ -1979,7 +2021,15 @@ func (d *doc) orgEndingAt(si, k int) (graph.Mention, bool) {
 	// three qualifying words may stand between the group and the role. A plural
 	// here is a noun modifier ("explosives trainer"), not a verb.
 	role := k
-	for skip := 0; skip < 4 && k-1 > 0 && !d.inMention(si, k-1) && w[k-2] != "the"; skip++ {
+	for skip := 0; skip < 4 && k-1 > 0 && w[k-2] != "the"; skip++ {
+		// "JuA's Mohmand commander": the place of the office aside
+		if m := d.mentionCovering(si, k-1); m != nil {
+			if m.Type == graph.Location && m.First >= 2 && w[m.First-1] == "'s" {
+				k = m.First
+				continue
+			}
+			break
+		}
 		t := toks[k-1]
 		if t.Text == "-" && k-2 > 0 && toks[k-2].Word && !d.inMention(si, k-2) || isQuote(t.Text) {
 			k-- // the hyphen of "sub-commander", quotes around "shadow"

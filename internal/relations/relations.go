@@ -314,6 +314,11 @@ func (d *doc) propagate() {
 			if to == nil || place == nil || !rel.Allows(to.Type, place.Type) {
 				continue
 			}
+			// an official's whereabouts place no state body ("who headed the
+			// NDS office in Takhar and now lives in Dushanbe")
+			if to.Kind == "security_force" || to.Kind == "government" {
+				continue
+			}
 			// the evidence of both: the place's, and the tie's ("Its commander
 			// for Badakhshan, X" names the group a sentence earlier)
 			ev := append([]int(nil), f.evidence...)
