@@ -121,8 +121,9 @@ func (d *doc) struckNoun(si, i int) bool {
 	if !d.x.units[w[i]] && !d.x.holdings[w[i]] {
 		return false
 	}
-	// "has destroyed its networks in Kunduz": the possessive names the owner
-	if i > 0 && (w[i-1] == "its" || w[i-1] == "their") {
+	// "has destroyed its networks in Kunduz", "overran the group's
+	// compounds in Zabul": the possessive names the owner
+	if i > 0 && (w[i-1] == "its" || w[i-1] == "their" || w[i-1] == "'s") {
 		return false
 	}
 	for k := i - 1; k >= 0 && k >= i-6; k-- {
@@ -1386,7 +1387,8 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 			if f >= 1 && w[f] == "the" {
 				f--
 			}
-			if w[f] == "in" || w[f] == "for" {
+			// "the Taliban's deputy governor of Jowzjan, X"
+			if w[f] == "in" || w[f] == "for" || w[f] == "of" {
 				k = f - 1
 				place = m
 			}

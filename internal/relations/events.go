@@ -308,7 +308,10 @@ func (d *doc) eventPlace(si, i int) (graph.Mention, int, bool) {
 	if !d.hasContext(si) && !d.paragraphHasContext(si) && d.lastOp < 0 {
 		return graph.Mention{}, 0, false
 	}
-	if m, ok := d.mostSpecific(si, i); ok {
+	// "killed X, the Taliban shadow governor for Qaisar district, Faryab
+	// province": the office's place, if the paragraph names none
+	m, ok, office := d.eventPlaces(si, i)
+	if ok {
 		return m, si, true
 	}
 	para := d.in.Sentences[si].Paragraph
@@ -319,10 +322,20 @@ func (d *doc) eventPlace(si, i int) (graph.Mention, int, bool) {
 			}
 		}
 	}
+	var last *graph.Mention
 	if d.lastOp >= 0 && d.hasContext(si) {
 		if m, ok := d.mostSpecific(d.lastOp, len(d.words[d.lastOp])); ok {
-			return m, d.lastOp, true
+			last = &m
 		}
+	}
+	// the last operation's place when it lies in the office's ("the IMU's
+	// commander for North Waziristan" after a raid in Datta Khel), else
+	// the office's
+	if office != nil && (last == nil || d.x.places == nil || !d.x.places.Contains(office.EntityKey, last.EntityKey)) {
+		return *office, si, true
+	}
+	if last != nil {
+		return *last, d.lastOp, true
 	}
 	return graph.Mention{}, 0, false
 }
@@ -340,16 +353,34 @@ func (d *doc) paragraphHasContext(si int) bool {
 // mostSpecific returns the most specific place of sentence si, the nearest
 // to token i among equals.
 func (d *doc) mostSpecific(si, i int) (graph.Mention, bool) {
+	m, ok, _ := d.eventPlaces(si, i)
+	return m, ok
+}
+
+// eventPlaces returns mostSpecific's place, and the place of an office the
+// sentence names ("the shadow governor for Qaisar district"), which it
+// passes over.
+func (d *doc) eventPlaces(si, i int) (graph.Mention, bool, *graph.Mention) {
 	best := -1
 	var out graph.Mention
 	w := d.words[si]
+	var office *graph.Mention
 	for _, m := range d.bySent[si] {
 		if m.Type != graph.Location || d.isDateline(si, m) {
 			continue
 		}
 		// "ISKP's military chief for Kot district": the place of an office,
 		// not of the event; "a cleric from Xinjiang": an origin
-		if f := m.First - 1; f >= 1 && w[f] == "for" && d.x.personish[w[f-1]] || f >= 1 && w[f] == "from" && d.in.Sentences[si].Tokens[f-1].Word && !d.x.function[w[f-1]] && !d.x.verbish(w[f-1]) {
+		// ("the shadow governor for Qaisar district, Faryab province": the
+		// province that places the office's district is the office's too)
+		if f := m.First - 1; f >= 1 && w[f] == "for" && d.x.personish[w[f-1]] || office != nil && f >= 1 && w[f] == "," && d.skipHead(si, office.Last) == f {
+			if office == nil {
+				mm := m
+				office = &mm
+			}
+			continue
+		}
+		if f := m.First - 1; f >= 1 && w[f] == "from" && d.in.Sentences[si].Tokens[f-1].Word && !d.x.function[w[f-1]] && !d.x.verbish(w[f-1]) {
 			continue
 		}
 		// "in Achin's Mohmand Valley": the place inside, not the one around it
@@ -368,7 +399,7 @@ func (d *doc) mostSpecific(si, i int) (graph.Mention, bool) {
 			best, out = score, m
 		}
 	}
-	return out, best >= 0
+	return out, best >= 0, office
 }
 
 func absInt(n int) int {
