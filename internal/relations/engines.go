@@ -1059,6 +1059,22 @@ func (d *doc) passive(si int, c compiledCue) {
 				object = h
 			}
 		}
+		// "The remnant that stayed loyal to the Taliban is now led by X": a
+		// name inside a relative clause on an unnamed noun is not what is led
+		if object != nil {
+			for k := object.First - 1; k > 0 && k >= object.First-8; k-- {
+				if w := d.words[si][k]; w == "that" || w == "which" || w == "who" {
+					// a relative pronoun (not the "that" of "announced that it
+					// was ...", "told interrogators that he ...") after a noun
+					nx := d.words[si][k+1]
+					relative := !isPronoun(nx) && nx != "the" && nx != "a" && nx != "an" && !d.inMention(si, k+1) && !d.x.speech[d.words[si][k-1]]
+					if relative && d.mentionEndingAt(si, k) == nil && d.words[si][k-1] != ")" && d.words[si][k-1] != "," && d.in.Sentences[si].Tokens[k-1].Word && !d.x.function[d.words[si][k-1]] {
+						object = nil
+					}
+					break
+				}
+			}
+		}
 		if m, ok := d.relativeAntecedent(si, sp[0], c.rel.To); ok {
 			object = &m
 		}

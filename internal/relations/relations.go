@@ -490,6 +490,22 @@ func (d *doc) unitOf(si int, m graph.Mention) bool {
 			}
 		}
 	}
+	// "ISKP's Uzbek-language channels, which are run by X": a part of the
+	// group the possessive names (its channels, its media wing)
+	if m.Last < len(w) && w[m.Last] == "'s" {
+		for q := m.Last + 1; q < len(w) && q <= m.Last+5; q++ {
+			t := d.in.Sentences[si].Tokens[q]
+			if t.Text == "-" {
+				continue // "Uzbek-language channels"
+			}
+			if !t.Word || d.inMention(si, q) && !d.placeAt(si, q) || d.x.personish[w[q]] || d.x.personish[trimPlural(w[q])] {
+				break
+			}
+			if q+1 < len(w) && (w[q+1] == "," || w[q+1] == "which" || w[q+1] == "that" || w[q+1] == "run" || w[q+1] == "led" || w[q+1] == "headed") && strings.HasSuffix(w[q], "s") {
+				return true
+			}
+		}
+	}
 	// "a Taliban group commanded by X", "a TTP faction headed by Y": one group of many
 	if k < len(w) && d.x.orgNouns[w[k]] && m.First > 0 && (w[m.First-1] == "a" || w[m.First-1] == "an") {
 		return true
