@@ -155,7 +155,9 @@ func (d *doc) strike(si int, c compiledCue) {
 				if d.isModifier(si, m) {
 					continue
 				}
-				if d.preposition(si, m) == "of" || !d.objectOfPreposition(si, m) {
+				// "the NDS arrested an IJU commander": the verb's own object
+				// is the target; a preposition other than "of" governs none
+				if p := d.preposition(si, m); p == "of" || p == "" {
 					targets = append(targets, m)
 				}
 			case graph.Person:

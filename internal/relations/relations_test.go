@@ -186,6 +186,8 @@ func TestEngines(t *testing.T) {
 			[]string{"Otabek Murodov -MEMBER_OF-> Islamic State Khorasan Province"}, []string{"Otabek Murodov -LEADER_OF-> Islamic State Khorasan Province"}},
 		{"a group inside a relative clause on an unnamed noun is not what is led", "The remnant that stayed loyal to the Taliban is now led by Jamshid Ergashev. LeI announced that it was merging with JuA, a TTP faction led by Omar Khalid Khorasani.",
 			[]string{"Omar Khalid Khorasani -LEADER_OF-> Jamaat-ul-Ahrar"}, []string{"Jamshid Ergashev -LEADER_OF-> Taliban"}},
+		{"a force that arrests a group's unnamed commander targets the group", "The NDS arrested an IJU commander in Kunduz. Police detained nine alleged TTP supporters.",
+			[]string{"National Directorate of Security -TARGETED-> Islamic Jihad Union"}, nil},
 		{"hyphen compound", "Police raided a house used by the Taliban-linked Lashkar-e-Jhangvi in Quetta.",
 			[]string{"Lashkar-e-Jhangvi -ALLIED_WITH-> Taliban"}, nil},
 		{"between", "Officials describe a rivalry between Hizb-i-Islami Gulbuddin and the Taliban in Baghlan.",
