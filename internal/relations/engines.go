@@ -51,6 +51,17 @@ func (d *doc) verb(si int, c compiledCue) {
 		if len(subjects) == 0 {
 			continue
 		}
+		// "detained 11 people on suspicion of links to ISKP": the suspicion
+		// is of those held, not of the force that holds them
+		if d.suspicionOf(si, sp[0]) {
+			var people []graph.Mention
+			for _, s := range subjects {
+				if s.Type == graph.Person {
+					people = append(people, s)
+				}
+			}
+			subjects = people
+		}
 		if c.activeOnly {
 			subjects = d.agents(si, subjects, sp[0])
 		}
@@ -799,6 +810,20 @@ func (d *doc) placeBetween(si, a, b int) bool {
 		if d.placeAt(si, k) {
 			return true
 		}
+	}
+	return false
+}
+
+// suspicionOf reports whether "on suspicion of", "suspected of" or
+// "charges of" stands right before token i.
+func (d *doc) suspicionOf(si, i int) bool {
+	w := d.words[si]
+	if i < 2 || w[i-1] != "of" {
+		return false
+	}
+	switch w[i-2] {
+	case "suspicion", "suspected", "charges", "charged", "accused", "allegations", "alleged":
+		return true
 	}
 	return false
 }

@@ -188,6 +188,8 @@ func TestEngines(t *testing.T) {
 			[]string{"Omar Khalid Khorasani -LEADER_OF-> Jamaat-ul-Ahrar"}, []string{"Jamshid Ergashev -LEADER_OF-> Taliban"}},
 		{"a force that arrests a group's unnamed commander targets the group", "The NDS arrested an IJU commander in Kunduz. Police detained nine alleged TTP supporters.",
 			[]string{"National Directorate of Security -TARGETED-> Islamic Jihad Union"}, nil},
+		{"a suspicion is of those held, not of the force that holds them", "The NDS said it had detained 11 people in Kunduz on suspicion of links to ISKP.",
+			nil, []string{"Islamic State Khorasan Province -ALLIED_WITH-> National Directorate of Security"}},
 		{"hyphen compound", "Police raided a house used by the Taliban-linked Lashkar-e-Jhangvi in Quetta.",
 			[]string{"Lashkar-e-Jhangvi -ALLIED_WITH-> Taliban"}, nil},
 		{"between", "Officials describe a rivalry between Hizb-i-Islami Gulbuddin and the Taliban in Baghlan.",
