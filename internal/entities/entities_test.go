@@ -89,6 +89,8 @@ func TestEntities(t *testing.T) {
 			[]string{"Organization:Afghan National Army"}, []string{"Organization:Afghan National Army Special Operations Command"}},
 		{"a prefix-shaped name goes on over its country", "Lashkar-e-Islam joined hands with the Harkat-e-Inqilab-e-Islami Pakistan.",
 			[]string{"Organization:Harkat-e-Inqilab-e-Islami Pakistan"}, []string{"Organization:Harkat-e-Inqilab-e-Islami", "Location:Pakistan"}},
+		{"a Persian -ollah given name", "IRGC forces said they had killed one of its commanders, Ezzatollah Shahbakhsh, near Saravan.",
+			[]string{"Person:Ezzatollah Shahbakhsh"}, nil},
 		{"a place named after its head", "Police surrounded a house in the village of Kara-Suu.",
 			[]string{"Location:Kara-Suu"}, nil},
 		{"a gazetteer name inside a hyphenated one is not that place", "Police surrounded a house in the village of Kara-Bak.",

@@ -22,6 +22,10 @@ func (d *doc) event(si int, c compiledCue) {
 		case "died", "perished", "dies":
 			passive = true
 		}
+		// "The ringleader, identified as Sher Zaman, was among those killed"
+		if k := sp[0] - 1; k >= 2 && (w[k] == "those" || w[k] == "the") && w[k-1] == "among" && (w[k-2] == "was" || w[k-2] == "were" || w[k-2] == "is" || w[k-2] == "are") {
+			passive = true
+		}
 		if passive {
 			// "X, ..., were killed": the nearest people before the cue, with their list
 			var before []graph.Mention
@@ -34,7 +38,16 @@ func (d *doc) event(si int, c compiledCue) {
 			}
 			if n := len(before); n > 0 {
 				victims = []graph.Mention{before[n-1]}
-				for k := n - 2; k >= 0 && d.coordinated(si, before[k].Last, victims[0].First); k-- {
+				for k := n - 2; k >= 0; k-- {
+					// "Sajid Mohmand alias Abu Zar and Inamullah alias Qasim
+					// were arrested": a name and its alias are one person
+					if before[k].EntityKey == victims[0].EntityKey && d.words[si][before[k].Last] == "alias" {
+						victims[0] = before[k]
+						continue
+					}
+					if !d.coordinated(si, before[k].Last, victims[0].First) {
+						break
+					}
 					victims = append([]graph.Mention{before[k]}, victims...)
 				}
 			}
@@ -241,7 +254,13 @@ func (d *doc) amongVictims(si, i int) []graph.Mention {
 	if len(w) == 0 || w[0] != "among" {
 		return nil
 	}
-	for k := i; k < len(w) && k < i+12; k++ {
+	for k := i; k < len(w) && k < i+20; k++ {
+		// "Among the dead, according to the ISPR, was X": the source aside
+		if w[k] == "," && k+1 < len(w) && w[k+1] == "according" {
+			for k++; k < len(w) && w[k] != ","; k++ {
+			}
+			continue
+		}
 		if w[k] == "," || w[k] == ";" {
 			return nil
 		}
