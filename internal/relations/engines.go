@@ -9,7 +9,7 @@ import (
 
 // verb reads SUBJECT ... cue ... OBJECT.
 func (d *doc) verb(si int, c compiledCue) {
-	for _, sp := range d.cueSpans(si, c.byFirst) {
+	for _, sp := range d.spans(si, c) {
 		// "a Taliban affiliate led by X": a participle with its agent is
 		// passive, its subject no actor
 		if sp[1] < len(d.words[si]) && d.words[si][sp[1]] == "by" && strings.HasSuffix(d.words[si][sp[1]-1], "ed") {
@@ -565,7 +565,7 @@ func (d *doc) possessiveLeader(si int, c compiledCue) {
 // mutual reads "ISKP and the Taliban have fought each other", "HIG and
 // Jamiat were bitter rivals": the listed subjects relate to one another.
 func (d *doc) mutual(si int, c compiledCue) {
-	for _, sp := range d.cueSpans(si, c.byFirst) {
+	for _, sp := range d.spans(si, c) {
 		group := d.subjectBefore(si, sp[0], c.rel.From)
 		if listed := d.listedSubjects(si, sp[0], c.rel.From); len(listed) > len(group) {
 			group = listed
@@ -616,7 +616,7 @@ func (d *doc) listedSubjects(si, i int, types []string) []graph.Mention {
 // together reads "X fights alongside the Taliban in Kunduz": the subject
 // and the partners after the cue relate to the places that follow them.
 func (d *doc) together(si int, c compiledCue) {
-	for _, sp := range d.cueSpans(si, c.byFirst) {
+	for _, sp := range d.spans(si, c) {
 		var actors []graph.Mention
 		if !c.partnersOnly {
 			actors = d.subjectBefore(si, sp[0], c.rel.From)
@@ -956,7 +956,7 @@ func startsClause(w string) bool {
 // it, or else the nearest place before it in the sentence.
 func (d *doc) attributiveCue(si int, c compiledCue) {
 	w := d.words[si]
-	for _, sp := range d.cueSpans(si, c.byFirst) {
+	for _, sp := range d.spans(si, c) {
 		var subject *graph.Mention
 		for _, m := range d.bySent[si] {
 			if !allowed(c.rel.From, m.Type) || m.Last > sp[0] {
@@ -1033,7 +1033,7 @@ func (d *doc) copulaBetween(si, a, b int) bool {
 
 // passive reads OBJECT ... cue ... SUBJECT ("formed in 1998 by X and Y").
 func (d *doc) passive(si int, c compiledCue) {
-	for _, sp := range d.cueSpans(si, c.byFirst) {
+	for _, sp := range d.spans(si, c) {
 		subjects := d.groupAfter(si, sp[1], d.clauseEnd(si, sp[1]), 3, c.rel.From)
 		if len(subjects) == 0 {
 			// "founded by the veteran mujahideen commander X": a description
@@ -1149,7 +1149,7 @@ func (d *doc) passive(si int, c compiledCue) {
 
 // between reads "a rivalry between A and B".
 func (d *doc) between(si int, c compiledCue) {
-	for _, sp := range d.cueSpans(si, c.byFirst) {
+	for _, sp := range d.spans(si, c) {
 		group := d.groupAfter(si, sp[1], d.clauseEnd(si, sp[1]), 3, c.rel.From)
 		for a := 0; a < len(group); a++ {
 			for b := a + 1; b < len(group); b++ {
@@ -2240,7 +2240,7 @@ type succession struct {
 // the rest of the paragraph (see inherit).
 func (d *doc) succession(si int, c compiledCue) {
 	w := d.words[si]
-	for _, sp := range d.cueSpans(si, c.byFirst) {
+	for _, sp := range d.spans(si, c) {
 		var before *graph.Mention
 		if sp[0] > 0 && w[sp[0]-1] == "his" {
 			// "His successor, Abdul Hasib": the last person named before

@@ -7,7 +7,7 @@ import (
 // event reads a person killed or captured in a raid, and where.
 func (d *doc) event(si int, c compiledCue) {
 	w := d.words[si]
-	for _, sp := range d.cueSpans(si, c.byFirst) {
+	for _, sp := range d.spans(si, c) {
 		var victims []graph.Mention
 		passive := false
 		for n := sp[0] - 1; n >= 0 && n >= sp[0]-3; n-- {
@@ -110,7 +110,7 @@ func (d *doc) attributiveParticiple(si int, sp [2]int) bool {
 // raids in Balkh and Jowzjan"): the militant groups the sentence names relate
 // to its places.
 func (d *doc) raid(si int, c compiledCue) {
-	if len(d.cueSpans(si, c.byFirst)) == 0 || !d.hasContext(si) {
+	if len(d.spans(si, c)) == 0 || !d.hasContext(si) {
 		return
 	}
 	for _, g := range d.bySent[si] {
@@ -133,7 +133,7 @@ func (d *doc) raid(si int, c compiledCue) {
 // victim's role.
 func (d *doc) strike(si int, c compiledCue) {
 	w := d.words[si]
-	spans := d.cueSpans(si, c.byFirst)
+	spans := d.spans(si, c)
 	for n, sp := range spans {
 		// "X was killed", "TTP commander killed in Bajaur": no one acts
 		if sp[1] >= len(w) || d.in.Sentences[si].Tokens[sp[1]].Text == "," || d.x.function[w[sp[1]]] {

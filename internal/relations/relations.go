@@ -34,6 +34,7 @@ type Extractor struct {
 	s            *ontology.Schema
 	places       Places
 	cues         []compiledCue
+	firstID      map[string]int        // every cue phrase's first word, numbered for firstBits
 	contextFirst map[string][][]string // event context phrases, folded, by first word
 	demoting     map[string]bool
 	personish    map[string]bool
@@ -79,11 +80,14 @@ type compiledCue struct {
 	partnersOnly bool
 	// placeRel: role cues relate the person to the place of the office too
 	placeRel *ontology.RelationType
+	// firstBits: the IDs of the phrases' first words, to skip a sentence
+	// that holds none of them at once
+	firstBits []uint64
 }
 
 // New compiles the schema's cues.
 func New(s *ontology.Schema, places Places) *Extractor {
-	x := &Extractor{s: s, places: places, personish: map[string]bool{}, locHeads: map[string]string{}}
+	x := &Extractor{s: s, places: places, personish: map[string]bool{}, locHeads: map[string]string{}, firstID: map[string]int{}}
 	for i := range s.Ontology.Relations {
 		r := &s.Ontology.Relations[i]
 		for _, c := range r.Cues {
@@ -110,6 +114,17 @@ func New(s *ontology.Schema, places Places) *Extractor {
 			for _, role := range c.Roles {
 				cc.roles[graph.FoldWord(role)] = true
 				x.personish[graph.FoldWord(role)] = true // a role is a person noun too
+			}
+			for w := range cc.byFirst {
+				id, ok := x.firstID[w]
+				if !ok {
+					id = len(x.firstID)
+					x.firstID[w] = id
+				}
+				for len(cc.firstBits) <= id/64 {
+					cc.firstBits = append(cc.firstBits, 0)
+				}
+				cc.firstBits[id/64] |= 1 << (id % 64)
 			}
 			x.cues = append(x.cues, cc)
 		}
@@ -202,6 +217,8 @@ type doc struct {
 	// worked out for section cues; profiledDone says whether it was
 	profiled     *graph.Mention
 	profiledDone bool
+	// sentBits: per sentence, the IDs of the cue first words it holds
+	sentBits [][]uint64
 }
 
 // Extract finds the relations of one document.
@@ -220,6 +237,17 @@ func (x *Extractor) Extract(in Input) []graph.Relation {
 			}
 		}
 		d.words[si] = w
+	}
+	d.sentBits = make([][]uint64, len(in.Sentences))
+	for si, w := range d.words {
+		for _, word := range w {
+			if id, ok := x.firstID[word]; ok {
+				for len(d.sentBits[si]) <= id/64 {
+					d.sentBits[si] = append(d.sentBits[si], 0)
+				}
+				d.sentBits[si][id/64] |= 1 << (id % 64)
+			}
+		}
 	}
 	d.datelines = map[int]int{}
 	for si := range in.Sentences {
@@ -694,6 +722,18 @@ func (x *Extractor) adverb(w string) bool {
 
 func isAdverb(w string) bool {
 	return len(w) > 4 && strings.HasSuffix(w, "ly") && w != "only" && w != "early" && w != "family" && w != "italy"
+}
+
+// spans returns the cue's spans in sentence si (cueSpans), skipping at once
+// a sentence that holds none of its phrases' first words.
+func (d *doc) spans(si int, c compiledCue) [][2]int {
+	b := d.sentBits[si]
+	for i, bits := range c.firstBits {
+		if i < len(b) && b[i]&bits != 0 {
+			return d.cueSpans(si, c.byFirst)
+		}
+	}
+	return nil
 }
 
 // cueSpans returns the [start, end) token ranges where any of the phrases
