@@ -125,6 +125,7 @@ type Lexicon struct {
 	ContentNouns       []string            `yaml:"content_nouns"`
 	Subordinators      []string            `yaml:"subordinators"`
 	ClauseOpeners      []string            `yaml:"clause_openers"`
+	Attendants         []string            `yaml:"attendants"`
 	OffshootNouns      []string            `yaml:"offshoot_nouns"`
 	DescribingVerbs    []string            `yaml:"describing_verbs"`
 	Copulas            []string            `yaml:"copulas"`

@@ -828,6 +828,39 @@ func (d *doc) suspicionOf(si, i int) bool {
 	return false
 }
 
+// toOrganization returns the group of "to [the] ORG" at token k ("to AQIS
+// emir X", "to the Taliban's emir").
+func (d *doc) toOrganization(si, k int) (graph.Mention, bool) {
+	w := d.words[si]
+	if k >= len(w) || w[k] != "to" {
+		return graph.Mention{}, false
+	}
+	k++
+	if k < len(w) && w[k] == "the" {
+		k++
+	}
+	if m := d.mentionStartingAt(si, k, graph.Organization); m != nil && !m.Anaphor {
+		return *m, true
+	}
+	return graph.Mention{}, false
+}
+
+// nextDescription returns the token after "and a|an" that follows the
+// role at token k within a few words ("the cell's leader and an IJU
+// recruiter"), else -1.
+func (d *doc) nextDescription(si, k int) int {
+	w := d.words[si]
+	for n := k; n < len(w) && n <= k+3; n++ {
+		if w[n] == "and" && n+1 < len(w) && (w[n+1] == "a" || w[n+1] == "an") {
+			return n + 2
+		}
+		if w[n] == "," || w[n] == ";" || w[n] == "." {
+			break
+		}
+	}
+	return -1
+}
+
 // parentheticalSpeech returns the token after ", officials said," opening
 // at token j (right after the comma), else j.
 func (d *doc) parentheticalSpeech(si, j int) int {
@@ -1465,7 +1498,8 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 			if r >= 0 && w[r] == "the" {
 				r--
 			}
-			if r >= 1 && (w[r] == "for" || w[r] == "of") && !d.inMention(si, r-1) {
+			// "A spokesman for the IJU, X", "His deputy in the LeJ, X"
+			if r >= 1 && (w[r] == "for" || w[r] == "of" || w[r] == "in") && !d.inMention(si, r-1) {
 				if noun := w[r-1]; d.x.personish[noun] || d.x.personish[trimPlural(noun)] {
 					out = append(out, roleTie{noun: trimPlural(noun), org: *m, demoted: d.demotedBefore(si, r-1) || noun != trimPlural(noun)})
 				}
@@ -1486,9 +1520,18 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 			}
 		}
 	}
-	// "identified the four TTP suspects as A, B and C": each is one of them
+	// "identified the four TTP suspects as A, B and C": each is one of them;
+	// "arrested two suspected TTP militants, identified as A and B" too
 	if h := d.personListHead(si, p); h >= 3 && w[h-1] == "as" {
 		n := h - 2
+		if h >= 5 && (w[h-2] == "identified" || w[h-2] == "named") && w[h-3] == "," {
+			n = h - 4
+			if noun := w[n]; noun != trimPlural(noun) && d.x.personish[trimPlural(noun)] {
+				if org, ok := d.orgEndingAt(si, n); ok {
+					out = append(out, roleTie{noun: "member", org: org, demoted: true})
+				}
+			}
+		}
 		if noun := w[n]; noun != trimPlural(noun) && d.x.personish[trimPlural(noun)] {
 			for b := n - 1; b >= 0 && b >= n-6; b-- {
 				if w[b] == "identified" || w[b] == "named" || w[b] == "described" {
@@ -1667,6 +1710,15 @@ func (d *doc) predicateRolesFrom(si int, p graph.Mention, end int) ([]roleTie, *
 				// "formed in 2015 by X, who became its first emir": the group the
 				// sentence began with
 				out = append(out, roleTie{noun: role(w[n]), org: org, demoted: d.demotedBetween(si, j, n)})
+			} else if org, ok := d.toOrganization(si, n+1); ok && d.x.s.Lexicon.Attendants != nil && contains(d.x.s.Lexicon.Attendants, w[n]) {
+				// "a close aide to AQIS emir Asim Umar", "a deputy to the
+				// Taliban's emir": the one served is the group's
+				out = append(out, roleTie{noun: "member", org: org, demoted: true})
+			} else if k := d.nextDescription(si, n+1); k > n {
+				// "the cell's leader and an IJU recruiter": the first role
+				// tied to no group, a second may be
+				n = k - 1
+				continue
 			}
 			break
 		}
