@@ -759,6 +759,13 @@ func (d *doc) apposition(si int, c compiledCue) {
 		}
 		if end < len(w) && (d.x.copulas[w[end]] || w[end] == "been") {
 			k := end + 1
+			// "X has long been regarded as al Qaeda's closest partner"
+			for k+1 < len(w) && (d.x.adverb(w[k]) || w[k] == "widely" || w[k] == "long") {
+				k++
+			}
+			if k+1 < len(w) && d.x.describing[w[k]] && w[k+1] == "as" {
+				k += 2
+			}
 			for k < len(w) && (w[k] == "among" || w[k] == "still" || w[k] == "now" || w[k] == "also" || w[k] == "one" || w[k] == "of") {
 				k++
 			}

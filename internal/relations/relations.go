@@ -1025,7 +1025,17 @@ func (d *doc) subjectBefore(si, i int, types []string) []graph.Mention {
 		// ("claimed to have killed" is no reported speech)
 		// "a group that officials say works with ...": a parenthetical
 		// inside a relative clause is no reported speech
-		parenthetical := k >= 2 && (d.words[si][k-2] == "that" || d.words[si][k-2] == "which")
+		parenthetical := false
+		for b := k - 2; b >= 0 && b >= k-4; b-- {
+			// "a group that (the committee|officials) say(s) works with ..."
+			if d.words[si][b] == "that" || d.words[si][b] == "which" {
+				parenthetical = true
+				break
+			}
+			if !d.in.Sentences[si].Tokens[b].Word {
+				break
+			}
+		}
 		if d.reports(si, k) && !parenthetical || w == ";" || w == "," && k+1 < i && (d.words[si][k+1] == "but" || d.words[si][k+1] == "while" || d.words[si][k+1] == "whereas") {
 			from = k + 1
 			// "told RFE/RL's Tajik Service, known as Radio Ozodi, that
