@@ -1254,6 +1254,37 @@ func (d *doc) locations(si int) []graph.Mention {
 // the mention before the hyphen is the object, the next one the subject.
 func (d *doc) compound(si int, c compiledCue) {
 	ms := d.bySent[si]
+	toks := d.in.Sentences[si].Tokens
+	w := d.words[si]
+	// "the NRF, the anti-Taliban armed movement", "anti-ISKP Taliban units":
+	// a prefix cue before the hyphen; the one described is the apposition's
+	// name, else the group right after the noun phrase
+	for k, m := range ms {
+		if m.First < 2 || toks[m.First-1].Text != "-" || toks[m.First-1].Start != toks[m.First-2].End {
+			continue
+		}
+		hit := false
+		for _, p := range c.phrases {
+			if len(p) == 1 && p[0] == w[m.First-2] {
+				hit = true
+			}
+		}
+		if !hit || !allowed(c.rel.To, m.Type) {
+			continue
+		}
+		var head *graph.Mention
+		for n := m.Last; n < len(w) && n <= m.Last+3 && head == nil; n++ {
+			if d.x.orgNouns[trimPlural(w[n])] || d.x.units[w[n]] {
+				head = d.appositionHead(si, n+1)
+			}
+		}
+		if head == nil && k+1 < len(ms) && ms[k+1].First == m.Last && allowed(c.rel.From, ms[k+1].Type) {
+			head = &ms[k+1] // "anti-ISKP Taliban units"
+		}
+		if head != nil && allowed(c.rel.From, head.Type) {
+			d.emit(c.rel, *head, m, si)
+		}
+	}
 	for k, m := range ms {
 		if !d.isModifier(si, m) || !allowed(c.rel.To, m.Type) && !allowed(c.rel.From, m.Type) {
 			continue
