@@ -91,6 +91,8 @@ func TestEntities(t *testing.T) {
 			[]string{"Organization:Harkat-e-Inqilab-e-Islami Pakistan"}, []string{"Organization:Harkat-e-Inqilab-e-Islami", "Location:Pakistan"}},
 		{"a Persian -ollah given name", "IRGC forces said they had killed one of its commanders, Ezzatollah Shahbakhsh, near Saravan.",
 			[]string{"Person:Ezzatollah Shahbakhsh"}, nil},
+		{"a backtick is an apostrophe inside a name", "Fighters were trained by a veteran al-Qa`ida trainer.",
+			[]string{"Organization:al Qaeda"}, nil},
 		{"a place named after its head", "Police surrounded a house in the village of Kara-Suu.",
 			[]string{"Location:Kara-Suu"}, nil},
 		{"a gazetteer name inside a hyphenated one is not that place", "Police surrounded a house in the village of Kara-Bak.",

@@ -250,6 +250,13 @@ func (d *doc) relativeObject(si int, subject graph.Mention, i int, types []strin
 		}
 	}
 	k := subject.First - 1
+	// "the TTP, the movement Baitullah Mehsud founded": "the movement" is
+	// itself an anaphor of the group
+	if m := d.mentionCovering(si, k); k >= 1 && m != nil && m.Anaphor && m.Last == subject.First && allowed(types, m.Type) && m.Type != subject.Type {
+		if h := d.appositionHead(si, m.First+1); h == nil || h.EntityKey == m.EntityKey {
+			return *m, true
+		}
+	}
 	if k >= 1 && d.x.orgNouns[w[k]] {
 		// "AQIS, the regional branch Ayman al Zawahiri created in 2014": a
 		// relative without its pronoun, right after an apposition's noun

@@ -1462,7 +1462,9 @@ func (d *doc) relativeBefore(si, i int) int {
 		}
 		// a verb of the relative clause, and its object's determiner, may stand
 		// before the cue: "who directs attacks", "which declared its loyalty to"
-		if verbs < 4 && toks[k].Word && !capitalised(toks[k].Text) && !d.inMention(si, k) {
+		// ("a new group that Pakistani officials describe as ...": a speaker
+		// of the relative clause too)
+		if verbs < 4 && toks[k].Word && !d.inMention(si, k) && (!capitalised(toks[k].Text) || k+1 < i && !capitalised(toks[k+1].Text)) {
 			verbs++
 			continue
 		}

@@ -307,7 +307,7 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
-func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' }
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' || r == '`' || r == 'ʻ' }
 
 // isPossessive reports whether rest (what follows an apostrophe) is "s" ending a word.
 func isPossessive(rest string) bool {
