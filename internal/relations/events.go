@@ -156,9 +156,24 @@ func (d *doc) strike(si int, c compiledCue) {
 		}
 		end := d.clauseEnd(si, sp[1])
 		var targets []graph.Mention
+		var last *graph.Mention
 		for _, m := range d.bySent[si] {
-			if m.First < sp[1] || m.Last > end || m.First-sp[1] > 12 {
+			// a list of groups may run on past a dozen tokens ("militants of
+			// the banned TTP (TTP), Lashkar-i-Jhangvi (LeJ) and the ISKP")
+			listed := false
+			if last != nil && m.Type == graph.Organization {
+				k := d.skipAcronym(si, last.Last)
+				if k < len(d.words[si]) && d.words[si][k] == ")" {
+					k++ // the acronym's own mention: "(TTP), Lashkar-i-Jhangvi"
+				}
+				listed = d.coordinated(si, k, m.First)
+			}
+			if m.First < sp[1] || m.Last > end || m.First-sp[1] > 12 && !listed {
 				continue
+			}
+			if m.Type == graph.Organization {
+				mm := m
+				last = &mm
 			}
 			switch m.Type {
 			case graph.Organization:

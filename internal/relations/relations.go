@@ -1063,7 +1063,8 @@ func (d *doc) subjectBefore(si, i int, types []string) []graph.Mention {
 	for _, m := range ms {
 		// "the Taliban operate in ...": the cue itself follows the name
 		qualifier := m.Last < i && d.attributive(si, m)
-		if m.First >= from && m.Last <= i && !d.isModifier(si, m) && !qualifier && !d.inPredicate(si, m) && !d.inClosedRelative(si, m, i) && !d.inApposition(si, m, i) && !d.accordingTo(si, m) {
+		// the dateline ("KABUL, Afghanistan (Sept. 22) -") sets no scene
+		if m.First >= from && m.Last <= i && !d.isModifier(si, m) && !qualifier && !d.inPredicate(si, m) && !d.inClosedRelative(si, m, i) && !d.inApposition(si, m, i) && !d.accordingTo(si, m) && !d.isDateline(si, m) {
 			cands = append(cands, m)
 		}
 	}
@@ -1489,7 +1490,7 @@ func (d *doc) attributive(si int, m graph.Mention) bool {
 	}
 	w := d.words[si][m.Last]
 	r := []rune(toks[m.Last].Text)
-	if len(r) == 0 || r[0] < 'a' || r[0] > 'z' || d.x.verbish(w) {
+	if len(r) == 0 || r[0] < 'a' || r[0] > 'z' || d.x.verbish(w) || d.x.adverb(w) {
 		return false
 	}
 	// "The Haqqanis maintain close ties": a word with its own object is a verb
