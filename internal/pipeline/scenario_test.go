@@ -63,7 +63,9 @@ func TestScenarios(t *testing.T) {
 		{"held-out 23", "../../fixtures/heldout23/corpus", "../../fixtures/heldout23/gold", 0.90, 0.68},
 		{"held-out 25", "../../fixtures/heldout25/corpus", "../../fixtures/heldout25/gold", 0.90, 0.75},
 		// Set 27: scored sealed at 1b7ed18, then read.
-		{"held-out 27", "../../fixtures/heldout27/corpus", "../../fixtures/heldout27/gold", 0.90, 0.74},
+		{"held-out 27", "../../fixtures/heldout27/corpus", "../../fixtures/heldout27/gold", 0.90, 0.76},
+		// Set 29: scored sealed at 33086ef, then read.
+		{"held-out 29", "../../fixtures/heldout29/corpus", "../../fixtures/heldout29/gold", 0.90, 0.70},
 		// Set 28: scored sealed at 58a3775, then read.
 		{"held-out 28", "../../fixtures/heldout28/corpus", "../../fixtures/heldout28/gold", 0.90, 0.62},
 	}
