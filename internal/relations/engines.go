@@ -817,6 +817,24 @@ func (d *doc) nounBefore(si, i int) int {
 	return n
 }
 
+// afterPossessive reports whether a possessive stands before token k with
+// at most two lower-case qualifiers between ("the group's veteran Bajaur
+// commander", "JuA's Mohmand commander"), not a verb ("Taliban name Swat
+// commander X").
+func (d *doc) afterPossessive(si, k int) bool {
+	w := d.words[si]
+	toks := d.in.Sentences[si].Tokens
+	for n := k - 1; n >= 0 && n >= k-3; n-- {
+		if w[n] == "'s" {
+			return true
+		}
+		if !toks[n].Word || capitalised(toks[n].Text) || d.x.verbish(w[n]) {
+			return false
+		}
+	}
+	return false
+}
+
 // placeBetween reports whether a place stands in tokens [a, b): "the LeJ's
 // Karachi chief" heads a branch, not the group.
 func (d *doc) placeBetween(si, a, b int) bool {
@@ -1529,7 +1547,8 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 	if h := d.personListHead(si, p); h < p.First && h >= 1 && w[h-1] == "," {
 		k = h - 2
 	}
-	if k >= 0 && k+1 < p.First && w[k+1] == "," {
+	// ("A spokesman for the TTP in Mohmand, X": the place aside)
+	if k >= 0 && k+1 < p.First && (w[k+1] == "," || place != nil && d.mentionEndingAt(si, k+1) != nil) {
 		m := d.mentionEndingAt(si, k+1)
 		if m == nil && k >= 2 && w[k] == ")" && w[k-2] == "(" {
 			m = d.mentionEndingAt(si, k-2) // the name before its acronym
@@ -1616,7 +1635,16 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 	if k >= 0 && d.x.personish[w[k]] && !d.inMention(si, k) {
 		noun := w[k]
 		if org, ok := d.orgEndingAt(si, k); ok {
-			out = append(out, roleTie{noun: noun, org: org, demoted: d.demotedBefore(si, org.First) || d.demotedBetween(si, org.Last, k) || d.placeBetween(si, org.Last, k) || noun == "leader" && d.raidVictim(si, org.First)})
+			tie := roleTie{noun: noun, org: org, demoted: d.demotedBefore(si, org.First) || d.demotedBetween(si, org.Last, k) || d.placeBetween(si, org.Last, k) || noun == "leader" && d.raidVictim(si, org.First)}
+			// "the TTP's Bajaur commander, X": X is there
+			for t := org.Last; t < k; t++ {
+				if m := d.mentionCovering(si, t); m != nil && m.Type == graph.Location {
+					mm := *m
+					tie.place = &mm
+					break
+				}
+			}
+			out = append(out, tie)
 		} else if org, ok := d.orgAfterOf(si, k+1); ok && org.Last <= p.First {
 			out = append(out, roleTie{noun: noun, org: org, demoted: d.demotedBefore(si, k)})
 		} else if org, ok := d.groupRoleOrg(si, k); ok {
@@ -2162,9 +2190,10 @@ func (d *doc) orgEndingAt(si, k int) (graph.Mention, bool) {
 	// here is a noun modifier ("explosives trainer"), not a verb.
 	role := k
 	for skip := 0; skip < 4 && k-1 > 0 && w[k-2] != "the"; skip++ {
-		// "JuA's Mohmand commander": the place of the office aside
+		// "JuA's Mohmand commander", "the group's veteran Bajaur commander":
+		// the place of the office aside
 		if m := d.mentionCovering(si, k-1); m != nil {
-			if m.Type == graph.Location && m.First >= 2 && w[m.First-1] == "'s" {
+			if m.Type == graph.Location && m.First >= 2 && k-1 < role && !d.possessive(si, *m) && d.afterPossessive(si, m.First) {
 				k = m.First
 				continue
 			}
