@@ -245,6 +245,7 @@ func (x *Extractor) Extract(sents []graph.Sentence) Result {
 	d.each(d.acronymUses)
 	d.each(d.people)
 	d.each(d.nearPlaces)
+	d.each(d.namedGroups)
 	d.each(d.aliases)
 	d.each(d.nicknames)
 	surnames := d.surnameIndex()

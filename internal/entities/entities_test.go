@@ -93,6 +93,8 @@ func TestEntities(t *testing.T) {
 			[]string{"Person:Ezzatollah Shahbakhsh"}, nil},
 		{"a backtick is an apostrophe inside a name", "Fighters were trained by a veteran al-Qa`ida trainer.",
 			[]string{"Organization:al Qaeda"}, nil},
+		{"a group named after its leader with a common noun", "The IMU was driven out of Wana by the Mullah Nazir group.",
+			[]string{"Organization:Mullah Nazir group"}, []string{"Person:Mullah Nazir"}},
 		{"a place named after its head", "Police surrounded a house in the village of Kara-Suu.",
 			[]string{"Location:Kara-Suu"}, nil},
 		{"a gazetteer name inside a hyphenated one is not that place", "Police surrounded a house in the village of Kara-Bak.",

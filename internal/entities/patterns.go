@@ -200,6 +200,36 @@ func (d *doc) headedLocations(si int) {
 	}
 }
 
+// namedGroups reads a group the press names after its leader with a common
+// noun: "the Mullah Nazir group", "the Fazlullah faction". The man's name
+// and the noun are the group's name.
+func (d *doc) namedGroups(si int) {
+	toks := d.sents[si].Tokens
+	for i := 0; i < len(d.mentions[si]); i++ {
+		m := d.mentions[si][i]
+		if m.Type != graph.Person || m.Anaphor || m.First < 1 || d.folded[si][m.First-1] != "the" || m.Last >= len(toks) {
+			continue
+		}
+		head := toks[m.Last]
+		if !head.Word || capitalised(head.Text) || head.Start != toks[m.Last-1].End+1 {
+			continue
+		}
+		switch d.folded[si][m.Last] {
+		case "group", "faction", "militia", "network":
+		default:
+			continue
+		}
+		// not "the Mullah Nazir group commander"
+		if m.Last+1 < len(toks) && toks[m.Last+1].Word && !capitalised(toks[m.Last+1].Text) && (d.x.personNouns[d.folded[si][m.Last+1]] || d.x.orgHeads[d.folded[si][m.Last+1]]) {
+			continue
+		}
+		first, last := m.First, m.Last+1
+		d.removeMention(si, i)
+		d.add(si, first, last, graph.Organization, "militant_group", joinTokens(toks[first:last]), false, "")
+		i = -1 // the mentions moved
+	}
+}
+
 // nearPlaces reads a name no gazetteer holds after "near" or "the outskirts
 // of" ("killed in an exchange of fire near Kardgap"): only a place stands
 // there.

@@ -817,6 +817,27 @@ func (d *doc) nounBefore(si, i int) int {
 	return n
 }
 
+// orgNamedAfter returns a group of sentence si or the one before it whose
+// name is the person's with a common noun after it ("the Mullah Nazir
+// group" for Mullah Nazir).
+func (d *doc) orgNamedAfter(si int, p graph.Mention) (graph.Mention, bool) {
+	pe := d.in.Entities[p.EntityKey]
+	if pe == nil {
+		return graph.Mention{}, false
+	}
+	for s := si; s >= 0 && s >= si-1; s-- {
+		for _, m := range d.bySent[s] {
+			if m.Type != graph.Organization {
+				continue
+			}
+			if e := d.in.Entities[m.EntityKey]; e != nil && strings.HasPrefix(strings.ToLower(e.Name), strings.ToLower(pe.Name)+" ") {
+				return m, true
+			}
+		}
+	}
+	return graph.Mention{}, false
+}
+
 // afterPossessive reports whether a possessive stands before token k with
 // at most two lower-case qualifiers between ("the group's veteran Bajaur
 // commander", "JuA's Mohmand commander"), not a verb ("Taliban name Swat
@@ -1693,6 +1714,11 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 		for n := k - 1; n >= 0 && n >= k-3; n-- {
 			if w[n] == "its" || w[n] == "their" {
 				org, ok := d.orgRightBefore(si, n)
+				if !ok {
+					// "... by the Mullah Nazir group. Its leader, Mullah Nazir":
+					// the group named after him
+					org, ok = d.orgNamedAfter(si, p)
+				}
 				if !ok {
 					org, ok = d.itsOrganization(si, p.First)
 				}

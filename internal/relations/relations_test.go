@@ -234,6 +234,8 @@ func TestEngines(t *testing.T) {
 			[]string{"Abdul Samad Rahimi -MEMBER_OF-> Tehrik-i-Taliban Pakistan", "Abdul Samad Rahimi -OPERATES_IN-> Mohmand"}, nil},
 		{"a group's regional commander is in his region, not after a verb", "He received orders from JuA's Mohmand commander, Saifullah Safi. The Pakistani Taliban name Swat commander Mullah Fazlullah as new emir.",
 			[]string{"Saifullah Safi -OPERATES_IN-> Mohmand"}, []string{"Mullah Fazlullah -MEMBER_OF-> Tehrik-i-Taliban Pakistan"}},
+		{"its leader, named as the group is", "The IMU was driven out of Wana in 2007 by the Mullah Nazir group. Its leader, Mullah Nazir, still bars Uzbek fighters from the Wazir areas.",
+			[]string{"Mullah Nazir -LEADER_OF-> Mullah Nazir group"}, []string{"Mullah Nazir -LEADER_OF-> Islamic Movement of Uzbekistan"}},
 		{"hyphen compound", "Police raided a house used by the Taliban-linked Lashkar-e-Jhangvi in Quetta.",
 			[]string{"Lashkar-e-Jhangvi -ALLIED_WITH-> Taliban"}, nil},
 		{"between", "Officials describe a rivalry between Hizb-i-Islami Gulbuddin and the Taliban in Baghlan.",
