@@ -1229,6 +1229,12 @@ func (d *doc) passive(si int, c compiledCue) {
 		}
 		for _, s := range subjects {
 			d.emit(c.rel, s, *object, si)
+			// "The TTP's Mohmand chapter is headed by X": X is in Mohmand
+			if c.placeRel != nil && d.possessive(si, *object) {
+				if l := d.mentionStartingAt(si, object.Last+1, graph.Location); l != nil && l.Last < sp[0] && d.unitOf(si, *object) {
+					d.emit(c.placeRel, s, *l, si)
+				}
+			}
 		}
 	}
 }
@@ -1519,6 +1525,8 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 	var out []roleTie
 	// before the name: "[the|a] [mods] ORG ROLE[,] P" or "ROLE of ORG, P"
 	k := d.skipAgeBefore(si, p.First-1)
+	// "its founder, his father-in-law Sufi Muhammad": the kin aside
+	k = d.skipKinBefore(si, k)
 	// "A JuA commander identified by officials as X": the agent aside
 	if k >= 3 && w[k] == "as" && w[k-1] != "identified" && w[k-1] != "known" {
 		for b := k - 1; b >= 1 && b >= k-4; b-- {
@@ -1842,6 +1850,21 @@ func (d *doc) skipAgeBefore(si, k int) int {
 		if w[b] != "-" && w[b] != "year" && w[b] != "years" {
 			break
 		}
+	}
+	return k
+}
+
+// skipKinBefore returns the token before "his|her KIN" that ends at token
+// k ("its founder, his father-in-law X"), else k.
+func (d *doc) skipKinBefore(si, k int) int {
+	w := d.words[si]
+	toks := d.in.Sentences[si].Tokens
+	n := k
+	for n > 0 && (toks[n].Text == "-" || w[n] == "in" || w[n] == "law") && !d.inMention(si, n) {
+		n-- // "father-in-law"
+	}
+	if n >= 1 && d.x.kin[w[n]] && (w[n-1] == "his" || w[n-1] == "her") {
+		return n - 2
 	}
 	return k
 }

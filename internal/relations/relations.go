@@ -1305,6 +1305,17 @@ func (d *doc) possessiveSubject(si, i int) (graph.Mention, bool) {
 	for k >= 0 && (d.x.function[w[k]] && w[k] != "and" && w[k] != "," || d.x.adverb(w[k])) {
 		k-- // "had", "have also", "were reportedly"
 	}
+	// "its fighters imposed their writ over ...": a verb of the people's
+	// own (and the cue noun's determiner) between them and the cue
+	if k >= 3 && (w[k] == "their" || w[k] == "its") {
+		k--
+	}
+	people := func(x string) bool {
+		return d.x.units[x] || d.x.personish[trimPlural(x)] || x == "officers" || x == "personnel" || x == "troops" || x == "leadership"
+	}
+	if k >= 2 && !people(w[k]) && people(w[k-1]) && d.in.Sentences[si].Tokens[k].Word && !capitalised(d.in.Sentences[si].Tokens[k].Text) && (w[k-2] == "its" || w[k-2] == "their" || w[k-2] == "whose") {
+		k--
+	}
 	n := k // the people: "forces", "special forces", "officers", "fighters"
 	for n >= 0 && n >= k-2 && !(w[n] == "its" || w[n] == "their" || w[n] == "whose") {
 		if !d.in.Sentences[si].Tokens[n].Word || d.inMention(si, n) {
