@@ -1113,7 +1113,11 @@ func (d *doc) subjectBefore(si, i int, types []string) []graph.Mention {
 	}
 	group := []graph.Mention{cands[pick]}
 	for k := pick - 1; k >= 0; k-- {
-		if !d.coordinated(si, cands[k].Last, group[0].First) {
+		end := cands[k].Last
+		if end < len(d.words[si]) && d.words[si][end] == ")" {
+			end++ // "Lashkar-e-Taiba (LeT) and Jaish-e-Mohammed"
+		}
+		if !d.coordinated(si, end, group[0].First) {
 			break
 		}
 		group = append([]graph.Mention{cands[k]}, group...)
