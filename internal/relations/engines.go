@@ -156,10 +156,20 @@ func (d *doc) struckNoun(si, i int) bool {
 // organizations and the cue is a noun (not "part of", "in control of").
 func (d *doc) ofOrganization(si, i int, types []string) *graph.Mention {
 	w := d.words[si]
-	if i >= len(w) || w[i] != "of" || i < 1 || !allowed(types, graph.Organization) {
+	if i >= len(w) || w[i] != "of" || i < 1 {
 		return nil
 	}
 	if noun := w[i-1]; !(d.x.units[noun] || d.x.units[trimPlural(noun)] || d.x.holdings[noun]) {
+		return nil
+	}
+	return d.organizationAfterOf(si, i, types)
+}
+
+// organizationAfterOf returns the organization named right after the "of"
+// at token i ("of the banned Lashkar-e-Islam").
+func (d *doc) organizationAfterOf(si, i int, types []string) *graph.Mention {
+	w := d.words[si]
+	if i >= len(w) || w[i] != "of" || !allowed(types, graph.Organization) {
 		return nil
 	}
 	n := i + 1
@@ -1067,6 +1077,21 @@ func (d *doc) attributiveCue(si int, c compiledCue) {
 					d.emit(c.rel, *o, l, si)
 				}
 				continue
+			}
+			// "X, a former commander of the TTP in Dera Ismail Khan": the
+			// group is there, and so is the man the apposition describes
+			if sp[0] > 0 && d.x.personish[w[sp[1]-1]] {
+				if o := d.organizationAfterOf(si, sp[1], c.rel.From); o != nil {
+					places := d.objectsAfter(si, o.Last, c)
+					h := d.appositionHead(si, sp[1])
+					for _, l := range places {
+						d.emit(c.rel, *o, l, si)
+						if h != nil && h.Type == graph.Person && allowed(c.rel.From, h.Type) {
+							d.emit(c.rel, *h, l, si)
+						}
+					}
+					continue
+				}
 			}
 			// "the Hafiz Gul Bahadur group, a North Waziristan faction": the
 			// apposition's name is in the place that qualifies its noun
