@@ -41,6 +41,10 @@ type Cue struct {
 	// places ("raids against the Haqqani Network in Khost": the raiders are
 	// not said to be based there)
 	PartnersOnly bool `yaml:"partners_only"`
+	// PreviousPlaces: a cue whose clause names no place takes the places of
+	// the sentence before it in the paragraph ("A bomb killed four in
+	// Buleda. The BLA claimed responsibility.")
+	PreviousPlaces bool `yaml:"previous_places"`
 }
 
 // RelationType is one relation of the ontology.

@@ -81,12 +81,36 @@ func (d *doc) verb(si int, c compiledCue) {
 		if len(objects) == 0 && c.rel.Objects == "all" && c.objects != "first" {
 			objects = d.speakerPlaces(si, sp[0], c.rel.To)
 		}
+		if len(objects) == 0 && c.previousPlaces {
+			objects = d.previousPlaces(si, c.rel.To)
+		}
 		for _, s := range subjects {
 			for _, o := range objects {
 				d.emit(c.rel, s, o, si)
 			}
 		}
 	}
+}
+
+// previousPlaces returns the places of the sentence before si when both
+// sit in one paragraph and si names none itself: "Four soldiers died in a
+// blast in Buleda on Tuesday. The BLA claimed responsibility."
+func (d *doc) previousPlaces(si int, types []string) []graph.Mention {
+	if si == 0 || !allowed(types, graph.Location) || d.in.Sentences[si-1].Paragraph != d.in.Sentences[si].Paragraph {
+		return nil
+	}
+	for _, m := range d.bySent[si] {
+		if m.Type == graph.Location && !d.isDateline(si, m) {
+			return nil
+		}
+	}
+	var out []graph.Mention
+	for _, m := range d.locations(si - 1) {
+		if !d.isDateline(si-1, m) {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // reducedRelative reports whether a participle cue at token i describes

@@ -78,6 +78,8 @@ type compiledCue struct {
 	topic bool
 	// partnersOnly: a together cue relates only its partners to the places
 	partnersOnly bool
+	// previousPlaces: with no place in its clause, the sentence before's
+	previousPlaces bool
 	// placeRel: role cues relate the person to the place of the office too
 	placeRel *ontology.RelationType
 	// firstBits: the IDs of the phrases' first words, to skip a sentence
@@ -91,7 +93,7 @@ func New(s *ontology.Schema, places Places) *Extractor {
 	for i := range s.Ontology.Relations {
 		r := &s.Ontology.Relations[i]
 		for _, c := range r.Cues {
-			cc := compiledCue{rel: r, how: c.How, roles: map[string]bool{}, defOnly: c.DefiniteOnly, objects: c.Objects, gap: c.ObjectGap, activeOnly: c.ActiveOnly, topic: c.Topic, partnersOnly: c.PartnersOnly}
+			cc := compiledCue{rel: r, how: c.How, roles: map[string]bool{}, defOnly: c.DefiniteOnly, objects: c.Objects, gap: c.ObjectGap, activeOnly: c.ActiveOnly, topic: c.Topic, partnersOnly: c.PartnersOnly, previousPlaces: c.PreviousPlaces}
 			if c.PlaceRelation != "" {
 				cc.placeRel = s.Relation(c.PlaceRelation)
 			}
