@@ -32,6 +32,7 @@ type Extractor struct {
 	finalGiven  map[string]bool // given names that end names ("Zarin Gul")
 	nameNouns   map[string]bool // stopwords that go on a name ("National Security")
 	connectors  map[string]bool
+	routeNouns  map[string]bool // "the Khost-Gardez road" names a road, not the places
 	directions  map[string]bool
 	dirNouns    map[string]bool
 	demonyms    map[string]string
@@ -78,6 +79,7 @@ func New(s *ontology.Schema) *Extractor {
 		finalGiven:    set(s.Lexicon.NameFinalGiven),
 		nameNouns:     set(s.Lexicon.NameNouns),
 		connectors:    set(s.Lexicon.NameConnectors),
+		routeNouns:    set(s.Lexicon.RouteNouns),
 		directions:    set(s.Lexicon.Directions),
 		dirNouns:      set(s.Lexicon.DirectionNouns),
 		demonyms:      map[string]string{},
@@ -339,9 +341,14 @@ func (d *doc) gazetteer(si int) {
 		if len(vars) == 0 {
 			continue
 		}
-		// "Kara-Bak" is not Bak: the name began before a hyphen
+		// "Kara-Bak" is not Bak: the name began before a hyphen; but in "the
+		// Mastung-Kalat belt" a place joins a place (a road between two,
+		// "the Khost-Gardez road", places neither)
 		if i >= 2 && toks[i-1].Text == "-" && toks[i-1].End == toks[i].Start && toks[i-2].End == toks[i-1].Start && toks[i-2].Word && capitalised(toks[i-2].Text) {
-			continue
+			if prev := d.mentionCovering(si, i-2); prev == nil || prev.Type != graph.Location || prev.Last != i-1 || !allOfType(vars, graph.Location) ||
+				end < len(toks) && d.x.routeNouns[d.folded[si][end]] {
+				continue
+			}
 		}
 		// "Dand-e Ghori" is not Dand: the name goes on past a hyphen and a connector
 		if end+2 < len(toks) && toks[end].Text == "-" && toks[end].Start == toks[end-1].End &&

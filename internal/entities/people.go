@@ -240,8 +240,17 @@ func (d *doc) introduced(si, i int) bool {
 	if !comma && (w == "named" || w == "called" || w == "dubbed") {
 		return true
 	}
-	if !comma && w == "as" && p > 0 && graph.FoldWord(toks[p-1].Text) == "identified" {
-		return true
+	// "identified as X", "identified the slain commander as X": lower-case
+	// words between (the one described), no other name
+	if !comma && w == "as" {
+		for k := p - 1; k >= 0 && k >= p-5; k-- {
+			if graph.FoldWord(toks[k].Text) == "identified" {
+				return true
+			}
+			if !toks[k].Word || capitalised(toks[k].Text) {
+				break
+			}
+		}
 	}
 	// "founded in 2002 by X", "led by X": the agent of a group's founding or leading
 	if !comma && w == "by" {
@@ -295,6 +304,10 @@ func (d *doc) describedAfter(si, end int) bool {
 	k := end + 1
 	if k < len(toks) && toks[k].Word {
 		if d.x.speech[graph.FoldWord(toks[k].Text)] {
+			return true
+		}
+		// "X, alias Doda": only people go by an alias
+		if a := graph.FoldWord(toks[k].Text); (a == "alias" || a == "aka") && k+1 < len(toks) && capitalised(toks[k+1].Text) {
 			return true
 		}
 		det := graph.FoldWord(toks[k].Text)

@@ -134,6 +134,7 @@ type Lexicon struct {
 	DescribingVerbs    []string            `yaml:"describing_verbs"`
 	Copulas            []string            `yaml:"copulas"`
 	SeatNouns          []string            `yaml:"seat_nouns"`
+	RouteNouns         []string            `yaml:"route_nouns"`
 	HoldingNouns       []string            `yaml:"holding_nouns"`
 	FollowerNouns      []string            `yaml:"follower_nouns"`
 	OrganizationNouns  []string            `yaml:"organization_nouns"`
