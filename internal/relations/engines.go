@@ -47,6 +47,15 @@ func (d *doc) verb(si int, c compiledCue) {
 			continue
 		} else {
 			subjects = d.subjectBefore(si, sp[0], c.rel.From)
+			// "X ran the BLA's operations in Kalat": the group's, and the
+			// man's who runs them
+			if len(subjects) == 1 && subjects[0].Type == graph.Organization && subjects[0].Last+1 == sp[0] && d.possessive(si, subjects[0]) {
+				for _, s := range d.subjectBefore(si, subjects[0].First, c.rel.From) {
+					if s.Type == graph.Person {
+						subjects = append(subjects, s)
+					}
+				}
+			}
 		}
 		if len(subjects) == 0 {
 			continue

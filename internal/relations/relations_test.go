@@ -265,6 +265,8 @@ func TestEngines(t *testing.T) {
 			nil, []string{"Balochistan Liberation Front -OPERATES_IN-> Tump"}},
 		{"a claim that names its place keeps it", "Gunmen killed two policemen in Tump. The Balochistan Liberation Front claimed the attack on a post in Turbat.",
 			[]string{"Balochistan Liberation Front -OPERATES_IN-> Turbat"}, []string{"Balochistan Liberation Front -OPERATES_IN-> Tump"}},
+		{"X ran the group's operations in a place: both are there", "Police said Sabir Khan ran the BLA's operations in Kalat.",
+			[]string{"Baloch Liberation Army -OPERATES_IN-> Kalat", "Sabir Khan -OPERATES_IN-> Kalat"}, nil},
 		{"hyphen compound", "Police raided a house used by the Taliban-linked Lashkar-e-Jhangvi in Quetta.",
 			[]string{"Lashkar-e-Jhangvi -ALLIED_WITH-> Taliban"}, nil},
 		{"between", "Officials describe a rivalry between Hizb-i-Islami Gulbuddin and the Taliban in Baghlan.",
