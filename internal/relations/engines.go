@@ -2021,7 +2021,8 @@ func (d *doc) placeAfter(si, n int) *graph.Mention {
 	for i := range d.bySent[si] {
 		m := &d.bySent[si][i]
 		if m.First == n+2 || m.First == n+3 && w[n+2] == "the" {
-			if m.Type == graph.Location {
+			// "a spokesman for Afghanistan's NDS": the force's country, no office's place
+			if m.Type == graph.Location && !d.possessive(si, *m) {
 				return m
 			}
 			return nil
@@ -2352,6 +2353,11 @@ func (d *doc) orgAfterOf(si, k int) (graph.Mention, bool) {
 	toks := d.in.Sentences[si].Tokens
 	for skip := 0; skip < 2 && k < len(w) && toks[k].Word && !capitalised(toks[k].Text) && !d.inMention(si, k); skip++ {
 		k++
+	}
+	// "a spokesman for Afghanistan's National Directorate of Security": the
+	// country's force
+	if l := d.mentionStartingAt(si, k, graph.Location); l != nil && l.Last+1 < len(w) && w[l.Last] == "'s" {
+		k = l.Last + 1
 	}
 	if m := d.mentionStartingAt(si, k, graph.Organization); m != nil {
 		// "a spokesman for the NATO-led Resolute Support mission": the

@@ -267,6 +267,8 @@ func TestEngines(t *testing.T) {
 			[]string{"Balochistan Liberation Front -OPERATES_IN-> Turbat"}, []string{"Balochistan Liberation Front -OPERATES_IN-> Tump"}},
 		{"X ran the group's operations in a place: both are there", "Police said Sabir Khan ran the BLA's operations in Kalat.",
 			[]string{"Baloch Liberation Army -OPERATES_IN-> Kalat", "Sabir Khan -OPERATES_IN-> Kalat"}, nil},
+		{"a spokesman for a country's force", "\"We will not stop,\" said Habib Nazari, a spokesman for Afghanistan's National Directorate of Security (NDS).",
+			[]string{"Habib Nazari -MEMBER_OF-> National Directorate of Security"}, []string{"Habib Nazari -OPERATES_IN-> Afghanistan"}},
 		{"hyphen compound", "Police raided a house used by the Taliban-linked Lashkar-e-Jhangvi in Quetta.",
 			[]string{"Lashkar-e-Jhangvi -ALLIED_WITH-> Taliban"}, nil},
 		{"between", "Officials describe a rivalry between Hizb-i-Islami Gulbuddin and the Taliban in Baghlan.",
