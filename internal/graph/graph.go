@@ -308,6 +308,10 @@ func (g *Graph) Add(d DocGraph) {
 		}
 		cur.Mentions += e.Mentions
 		cur.Aliases = mergeStrings(cur.Aliases, e.Aliases)
+		// "Mawlawi X" in one article, "X" in the next: both are names of it
+		if e.Name != cur.Name {
+			cur.Aliases = mergeStrings(cur.Aliases, []string{e.Name})
+		}
 		if cur.Kind == "" {
 			cur.Kind = e.Kind
 		}

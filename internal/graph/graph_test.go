@@ -38,6 +38,22 @@ func TestAddMerges(t *testing.T) {
 	assert.Equal(t, []string{"IMU-a", "IMU-b"}, g.Entities["Organization:imu"].Aliases)
 }
 
+// One article names him "Mawlawi Yar Mohammad", the next "Yar Mohammad":
+// the node keeps the first as its name and the other as an alias.
+func TestAddKeepsAnotherArticlesNameAsAlias(t *testing.T) {
+	g := New(nil)
+	a := docGraph("a", "", 1)
+	a.Entities[0].Name = "Mawlawi Yar Mohammad"
+	b := docGraph("b", "", 1)
+	b.Entities[0].Name = "Yar Mohammad"
+	g.Add(a)
+	g.Add(b)
+	e := g.Entities["Organization:imu"]
+	assert.Equal(t, "Mawlawi Yar Mohammad", e.Name)
+	assert.Contains(t, e.Aliases, "Yar Mohammad")
+	assert.NotContains(t, e.Aliases, "Mawlawi Yar Mohammad")
+}
+
 func TestAddCountsPerSource(t *testing.T) {
 	g := New([]string{"ALLIED_WITH"})
 	for i, id := range []string{"c", "a", "d", "b"} {

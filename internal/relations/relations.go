@@ -464,9 +464,10 @@ func (d *doc) emit(rel *ontology.RelationType, from, to graph.Mention, sents ...
 }
 
 // antecedentSentence returns the sentence, at or before an anaphor's, that
-// last names its entity outright.
+// last names its entity outright (a profile's "the network" may stand
+// sections after the name).
 func (d *doc) antecedentSentence(m graph.Mention) (int, bool) {
-	for s := m.Sentence; s >= 0 && s >= m.Sentence-12; s-- {
+	for s := m.Sentence; s >= 0; s-- {
 		for _, o := range d.bySent[s] {
 			if o.EntityKey == m.EntityKey && !o.Anaphor && (s < m.Sentence || o.First < m.First) {
 				return s, true
