@@ -250,6 +250,7 @@ func (x *Extractor) Extract(sents []graph.Sentence) Result {
 	d.each(d.namedGroups)
 	d.each(d.aliases)
 	d.each(d.nicknames)
+	d.shortNames()
 	surnames := d.surnameIndex()
 	d.each(func(si int) { d.surnames(si, surnames) })
 	d.each(d.anaphora)

@@ -521,6 +521,70 @@ func (d *doc) rekey(from, to string) {
 	delete(d.entities, from)
 }
 
+// shortNames merges a person named by part of another's name, title aside,
+// into that person: "Sardar Wali" is Mawlawi Sardar Wali, "Gul Zaman" is Gul
+// Zaman Kharoti, when the document names no one else it could be.
+func (d *doc) shortNames() {
+	keys := make([]string, 0, len(d.entities))
+	words := map[string][]string{}
+	for key, e := range d.entities {
+		if e.Type != graph.Person {
+			continue
+		}
+		keys = append(keys, key)
+		words[key] = d.untitled(e.Name)
+	}
+	sort.Strings(keys)
+	for _, a := range keys {
+		wa := words[a]
+		if len(wa) < 2 || d.entities[a] == nil {
+			continue
+		}
+		var to []string
+		for _, b := range keys {
+			wb := words[b]
+			if b == a || d.entities[b] == nil || len(wb) < len(wa) {
+				continue
+			}
+			// the same words with a title on the other name, or more words
+			if len(wb) == len(wa) && len(strings.Fields(graph.FoldName(d.entities[b].Name))) == len(wb) {
+				continue
+			}
+			if hasAffix(wb, wa) {
+				to = append(to, b)
+			}
+		}
+		if len(to) == 1 {
+			d.rekey(a, to[0])
+		}
+	}
+}
+
+// untitled returns the folded words of a person's name without the titles
+// it opens with, two words kept at least ("Sardar" and "Mir" are given
+// names too: "Mawlawi Sardar Wali" is "sardar wali").
+func (d *doc) untitled(name string) []string {
+	w := strings.Fields(graph.FoldName(name))
+	for len(w) > 2 && (d.x.s.ReligiousTitles[w[0]] || d.x.s.OfficeTitles[w[0]]) {
+		w = w[1:]
+	}
+	return w
+}
+
+// hasAffix reports whether long begins or ends with short, word for word.
+func hasAffix(long, short []string) bool {
+	prefix, suffix := true, true
+	for i := range short {
+		if long[i] != short[i] {
+			prefix = false
+		}
+		if long[len(long)-len(short)+i] != short[i] {
+			suffix = false
+		}
+	}
+	return prefix || suffix
+}
+
 // surnames marks a surname standing alone for the person named in full
 // elsewhere in the document ("Khan" for Juma Khan); when two people share it,
 // the one named last before it.
