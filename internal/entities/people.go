@@ -411,12 +411,9 @@ func (d *doc) aliases(si int) {
 		if w(k) == "who" && (w(k+1) == "was" || w(k+1) == "is") {
 			k += 2 // "X, who was also known as Y"
 		}
-		switch {
-		case w(k) == "alias" || w(k) == "aka":
-			k++
-		case w(k) == "also" && w(k+1) == "known" && w(k+2) == "as":
-			k += 3
-		default:
+		if n := d.knownAs(si, k); n > k {
+			k = n
+		} else {
 			continue
 		}
 		for k < len(toks) && !toks[k].Word {
@@ -432,6 +429,62 @@ func (d *doc) aliases(si int) {
 			}
 		}
 	}
+}
+
+// knownAs returns where the other name begins after the words at k that
+// give it: "alias", "aka", "also known as", "better known as", "an IMU
+// commander known locally as", "better known by his nom de guerre,". It
+// returns k if they give none.
+func (d *doc) knownAs(si, k int) int {
+	toks := d.sents[si].Tokens
+	w := func(k int) string {
+		if k < len(toks) {
+			return graph.FoldWord(toks[k].Text)
+		}
+		return ""
+	}
+	if w(k) == "alias" || w(k) == "aka" {
+		return k + 1
+	}
+	start := k
+	// "an IMU commander known locally as": a short description first
+	if w(k) == "a" || w(k) == "an" || w(k) == "the" {
+		for n := k + 1; n < len(toks) && n <= k+7; n++ {
+			if !toks[n].Word {
+				return start
+			}
+			if w(n) == "known" || w(n) == "better" {
+				k = n
+				break
+			}
+		}
+	}
+	for w(k) == "also" || w(k) == "better" || w(k) == "widely" || w(k) == "commonly" || w(k) == "popularly" {
+		k++
+	}
+	if w(k) != "known" {
+		return start
+	}
+	k++
+	if w(k) == "locally" || w(k) == "widely" {
+		k++
+	}
+	switch {
+	case w(k) == "as":
+		return k + 1
+	case w(k) == "by":
+		// "by his nom de guerre, X", "by the alias X"
+		for n := k + 1; n < len(toks) && n <= k+5; n++ {
+			if w(n) == "guerre" || w(n) == "alias" || w(n) == "name" || w(n) == "nickname" {
+				n++
+				if n < len(toks) && toks[n].Text == "," {
+					n++
+				}
+				return n
+			}
+		}
+	}
+	return start
 }
 
 // nicknames reads "Jamaat Ansarullah, sometimes called the "Tajik Taliban","
