@@ -236,7 +236,10 @@ func (ix *index) caseFits(v variant, toks []graph.Token) bool {
 		for _, t := range toks {
 			b.WriteString(t.Text)
 		}
-		return acronymStrip.Replace(b.String()) == acronymStrip.Replace(v.text)
+		got, want := acronymStrip.Replace(b.String()), acronymStrip.Replace(v.text)
+		// "HUJI" for HuJI: a long mixed-case acronym in capitals (not "LET"
+		// for LeT, an English word in a shouted headline)
+		return got == want || len(want) >= 4 && got == strings.ToUpper(got) && got == strings.ToUpper(want)
 	}
 	r, _ := utf8.DecodeRuneInString(first)
 	if unicode.IsUpper(r) || unicode.IsDigit(r) {

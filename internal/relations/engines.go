@@ -1204,9 +1204,10 @@ func (d *doc) passive(si int, c compiledCue) {
 		// was later crushed by the Taliban")
 		// not across reported speech: "X told Radio Azadi that the attackers
 		// were led by Y"
+		// nor across a semicolon: "killed in Paktika; the group is now run by X"
 		start := 0
 		for k := sp[0] - 1; k >= 0; k-- {
-			if d.x.speech[d.words[si][k]] && !d.inMention(si, k) {
+			if d.x.speech[d.words[si][k]] && !d.inMention(si, k) || d.words[si][k] == ";" {
 				start = k + 1
 				break
 			}
