@@ -1606,7 +1606,13 @@ func (d *doc) rolesOf(si int, p graph.Mention) []roleTie {
 	// "A JuA commander in Orakzai, X": the place of the role aside
 	var place *graph.Mention
 	if k >= 1 {
-		if m := d.mentionEndingAt(si, k+1); m != nil && m.Type == graph.Location && m.First >= 1 {
+		m := d.mentionEndingAt(si, k+1)
+		// "the Taliban shadow governor for Baraki Barak district, X": the
+		// place's head noun after its name
+		if m == nil && d.x.locHeads[w[k]] != "" {
+			m = d.mentionEndingAt(si, k)
+		}
+		if m != nil && m.Type == graph.Location && m.First >= 1 {
 			// "the Taliban's shadow governor for the district, X"
 			f := m.First - 1
 			if f >= 1 && w[f] == "the" {
