@@ -2366,6 +2366,12 @@ func (d *doc) orgAfterOf(si, k int) (graph.Mention, bool) {
 	if l := d.mentionStartingAt(si, k, graph.Location); l != nil && l.Last+1 < len(w) && w[l.Last] == "'s" {
 		k = l.Last + 1
 	}
+	// "a spokesman for NATO's Resolute Support mission": the owner's force
+	if o := d.mentionStartingAt(si, k, graph.Organization); o != nil && o.Last+1 < len(w) && w[o.Last] == "'s" {
+		if n := d.mentionStartingAt(si, o.Last+1, graph.Organization); n != nil {
+			k = o.Last + 1
+		}
+	}
 	if m := d.mentionStartingAt(si, k, graph.Organization); m != nil {
 		// "a spokesman for the NATO-led Resolute Support mission": the
 		// group the modifier qualifies

@@ -289,6 +289,8 @@ func TestEngines(t *testing.T) {
 			[]string{"Asadullah Rehmani -MEMBER_OF-> al Qaeda"}, nil},
 		{"appeared in", "LeT fighters had appeared in Kunar over the past year.",
 			[]string{"Lashkar-e-Taiba -OPERATES_IN-> Kunar"}, nil},
+		{"a spokesman for an alliance's mission", "The raid was confirmed by Mark Delacroix, a spokesman for NATO's Resolute Support mission.",
+			[]string{"Mark Delacroix -MEMBER_OF-> Resolute Support Mission"}, []string{"Mark Delacroix -MEMBER_OF-> NATO"}},
 		{"hyphen compound", "Police raided a house used by the Taliban-linked Lashkar-e-Jhangvi in Quetta.",
 			[]string{"Lashkar-e-Jhangvi -ALLIED_WITH-> Taliban"}, nil},
 		{"between", "Officials describe a rivalry between Hizb-i-Islami Gulbuddin and the Taliban in Baghlan.",
