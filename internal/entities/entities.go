@@ -61,6 +61,9 @@ type Extractor struct {
 	// claims: by entity key, the folded names of another group that stand
 	// for this one where the document names it too ("Daesh" for IS-K)
 	claims map[string]map[string]bool
+	// shorts: by folded short name ("jaish"), the keys of the groups it may
+	// stand for, and their kinds
+	shorts map[string][]entry
 }
 
 // Result is what Extract finds in one document.
@@ -103,7 +106,12 @@ func New(s *ontology.Schema) *Extractor {
 		kindPrefer:    map[string]int{},
 	}
 	x.claims = map[string]map[string]bool{}
+	x.shorts = map[string][]entry{}
 	for _, o := range s.Orgs {
+		for _, n := range o.Short {
+			f := graph.FoldName(n)
+			x.shorts[f] = append(x.shorts[f], entry{Name: o.Name, Type: graph.Organization, Kind: o.Kind})
+		}
 		for _, c := range o.Claims {
 			k := graph.EntityKey(graph.Organization, x.untitled(o.Name))
 			if x.claims[k] == nil {
@@ -256,6 +264,7 @@ func (x *Extractor) Extract(sents []graph.Sentence) Result {
 	d.each(d.anaphora)
 	d.each(d.pronouns)
 	d.claimNames()
+	d.each(d.shortGroupNames)
 
 	var out Result
 	out.Entities = d.entities
@@ -449,6 +458,40 @@ func (d *doc) claimNames() {
 				}
 			}
 		}
+	}
+}
+
+// shortGroupNames reads a group's short name ("the Jaish", "Lashkar") as
+// the group when the document names it in full and names no other group
+// that goes by it.
+func (d *doc) shortGroupNames(si int) {
+	toks := d.sents[si].Tokens
+	for i, t := range toks {
+		if d.covered[si][i] || !t.Word || !capitalised(t.Text) {
+			continue
+		}
+		cands := d.x.shorts[graph.FoldName(t.Text)]
+		if len(cands) == 0 {
+			continue
+		}
+		// "Jaish-e-Mohammed" is not "Jaish" then a name: the word must stand alone
+		if i+1 < len(toks) && toks[i+1].Text == "-" || i > 0 && toks[i-1].Text == "-" {
+			continue
+		}
+		// "the Salarzai Lashkar", a tribal militia: a name of its own
+		if i > 1 && toks[i-1].Word && capitalised(toks[i-1].Text) {
+			continue
+		}
+		var named []entry
+		for _, c := range cands {
+			if d.entities[graph.EntityKey(graph.Organization, d.x.untitled(c.Name))] != nil {
+				named = append(named, c)
+			}
+		}
+		if len(named) != 1 {
+			continue
+		}
+		d.add(si, i, i+1, graph.Organization, named[0].Kind, named[0].Name, false, graph.EntityKey(graph.Organization, d.x.untitled(named[0].Name)))
 	}
 }
 

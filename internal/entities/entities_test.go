@@ -178,6 +178,32 @@ func TestSurnamesAndAliasesResolve(t *testing.T) {
 	assert.Contains(t, people[0].Aliases, "Tor Malang")
 }
 
+// "Lashkar" stands for Lashkar-e-Taiba where the document names it and no
+// other Lashkar; where it names two, for neither.
+func TestShortGroupNames(t *testing.T) {
+	tests := []struct {
+		name, text, group string
+		mentions          int
+	}{
+		{"one group named in full", "Jaish-e-Mohammed and Lashkar-e-Taiba are allies. Lashkar fighters train in Kunar.", "Lashkar-e-Taiba", 2},
+		{"two groups share the short name", "Lashkar-e-Taiba and Lashkar-e-Islam differ. The Lashkar fought in Tirah.", "Lashkar-e-Taiba", 1},
+		{"a militia's own name", "Lashkar-e-Taiba is in Kunar. The Salarzai Lashkar fought back.", "Lashkar-e-Taiba", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, _ := extract(t, tt.text)
+			var got *graph.Entity
+			for _, e := range r.Entities {
+				if e.Name == tt.group {
+					got = e
+				}
+			}
+			require.NotNil(t, got, "%v", names(r))
+			assert.Equal(t, tt.mentions, got.Mentions)
+		})
+	}
+}
+
 func TestAliasAfterComma(t *testing.T) {
 	r, _ := extract(t, "Police arrested Qari Noorullah Sadat, also known as Qari Noor, in Jalalabad. Qari Noor ran a cell.")
 	var people []*graph.Entity

@@ -164,6 +164,10 @@ type Org struct {
 	// Claims are names of another group that stand for this one in a
 	// document that also names this one ("Daesh" in a story about IS-K).
 	Claims []string `yaml:"claims"`
+	// Short names stand for this group in a document that names it in full
+	// and no other group with the same short name ("the Jaish" beside
+	// Jaish-e-Mohammed).
+	Short []string `yaml:"short"`
 }
 
 // Figure is a gazetteer person.
