@@ -1120,7 +1120,8 @@ func (d *doc) subjectBefore(si, i int, types []string) []graph.Mention {
 		if end < len(d.words[si]) && d.words[si][end] == ")" {
 			end++ // "Lashkar-e-Taiba (LeT) and Jaish-e-Mohammed"
 		}
-		if !d.coordinated(si, end, group[0].First) {
+		// "Unlike the IMU, the TTP ...": no partner in the subject
+		if !d.coordinated(si, end, group[0].First) || d.opensComparison(si, cands[k]) {
 			break
 		}
 		group = append([]graph.Mention{cands[k]}, group...)
@@ -1405,6 +1406,10 @@ func (d *doc) inApposition(si int, m graph.Mention, i int) bool {
 	if head == nil || head.Type == graph.Location {
 		return false
 	}
+	// "Unlike the IMU, the TTP is ...": an opening phrase, not a name described
+	if d.opensComparison(si, *head) {
+		return false
+	}
 	for k := m.Last; k < i; k++ {
 		if w[k] == "," {
 			// "the Taliban, the Haqqani Network, and the IMU", "A, B, C and
@@ -1571,8 +1576,27 @@ func isAcronym(s string) bool {
 func (d *doc) listHead(si int, cands []graph.Mention, k int) graph.Mention {
 	// a list holds names of one type: "from Orakzai, Kurram, and Bajaur, and
 	// Shahidullah Shahid" does not put the man after "from"
-	for k > 0 && cands[k-1].Type == cands[k].Type && d.coordinated(si, cands[k-1].Last, cands[k].First) {
+	for k > 0 && cands[k-1].Type == cands[k].Type && d.coordinated(si, cands[k-1].Last, cands[k].First) && !d.opensComparison(si, cands[k-1]) {
 		k--
 	}
 	return cands[k]
+}
+
+// opensComparison reports whether m is the object of a sentence's opening
+// comparison ("Unlike the IMU, the TTP is ..."): no list or apposition
+// runs from it into the main clause.
+func (d *doc) opensComparison(si int, m graph.Mention) bool {
+	w := d.words[si]
+	f := m.First - 1
+	if f >= 1 && w[f] == "the" {
+		f--
+	}
+	if f < 0 || !(f == 0 || f == 1 && !d.in.Sentences[si].Tokens[0].Word) {
+		return false
+	}
+	switch w[f] {
+	case "unlike", "like", "besides", "beyond", "except", "despite":
+		return true
+	}
+	return false
 }
