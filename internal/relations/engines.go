@@ -91,7 +91,7 @@ func (d *doc) verb(si int, c compiledCue) {
 			objects = d.speakerPlaces(si, sp[0], c.rel.To)
 		}
 		if len(objects) == 0 && c.previousPlaces {
-			objects = d.previousPlaces(si, c.rel.To)
+			objects = d.previousPlaces(si, sp[0], c.rel.To)
 		}
 		for _, s := range subjects {
 			for _, o := range objects {
@@ -101,11 +101,28 @@ func (d *doc) verb(si int, c compiledCue) {
 	}
 }
 
-// previousPlaces returns the places of the sentence before si when both
-// sit in one paragraph and si names none itself: "Four soldiers died in a
-// blast in Buleda on Tuesday. The BLA claimed responsibility."
-func (d *doc) previousPlaces(si int, types []string) []graph.Mention {
-	if si == 0 || !allowed(types, graph.Location) || d.in.Sentences[si-1].Paragraph != d.in.Sentences[si].Paragraph {
+// previousPlaces returns the places of the clause before the cue at token
+// i, past a semicolon ("A bomber struck the police headquarters in Pul-e
+// Alam; the Taliban claimed responsibility"), else of the sentence before
+// when both sit in one paragraph and si names none itself: "Four soldiers
+// died in a blast in Buleda on Tuesday. The BLA claimed responsibility."
+func (d *doc) previousPlaces(si, i int, types []string) []graph.Mention {
+	if !allowed(types, graph.Location) {
+		return nil
+	}
+	for k := i - 1; k > 0; k-- {
+		if d.words[si][k] != ";" {
+			continue
+		}
+		var out []graph.Mention
+		for _, m := range d.locations(si) {
+			if m.Last <= k && !d.isDateline(si, m) {
+				out = append(out, m)
+			}
+		}
+		return out
+	}
+	if si == 0 || d.in.Sentences[si-1].Paragraph != d.in.Sentences[si].Paragraph {
 		return nil
 	}
 	for _, m := range d.bySent[si] {
@@ -762,6 +779,18 @@ func (d *doc) apposition(si int, c compiledCue) {
 		if n < 0 {
 			continue
 		}
+		// "al Qaeda and its South Asian branch, AQIS", "the Taliban and its
+		// allies, the Haqqani Network and the IMU"
+		if n+2 < len(w) && w[n+1] == "," {
+			if a, ok := d.orgRightBefore(si, k); ok && allowed(c.rel.From, a.Type) {
+				for _, b := range d.groupAfter(si, n+2, len(w), 1, c.rel.To) {
+					if b.EntityKey != a.EntityKey {
+						d.emit(c.rel, a, b, si)
+					}
+				}
+				continue
+			}
+		}
 		v := n + 1
 		for v < len(w) && (w[v] == "has" || w[v] == "have" || w[v] == "long" || w[v] == "been" || d.x.adverb(w[v])) {
 			v++
@@ -1215,7 +1244,7 @@ func (d *doc) passive(si int, c compiledCue) {
 		var object *graph.Mention
 		for _, m := range d.bySent[si] {
 			// "KIB's Afghan branch, led by X": the owner of the unit led
-			if m.First >= start && m.Last <= sp[0] && allowed(c.rel.To, m.Type) && (!d.attributive(si, m) || d.possessive(si, m)) && !d.isModifier(si, m) && !d.accordingTo(si, m) {
+			if m.First >= start && m.Last <= sp[0] && allowed(c.rel.To, m.Type) && (!d.attributive(si, m) || d.possessive(si, m)) && !d.isModifier(si, m) && !d.accordingTo(si, m) && !d.isDateline(si, m) {
 				mm := m
 				object = &mm
 			}
@@ -1870,7 +1899,7 @@ func (d *doc) predicateRolesFrom(si int, p graph.Mention, end int) ([]roleTie, *
 					n = e
 				}
 			}
-			lesser := det == "a" || det == "an" || det == "one" || plural || d.regional(si, n)
+			lesser := det == "a" || det == "an" || det == "one" || plural || d.regional(si, n) || d.subRole(si, n)
 			if pl := d.placeAfter(si, n); pl != nil {
 				place = pl
 			}
@@ -2016,6 +2045,14 @@ func boolInt(b bool) int {
 // Balochistan", "emir of Kunar"): the head of a branch, a member of the group.
 func (d *doc) regional(si, n int) bool {
 	return d.placeAfter(si, n) != nil
+}
+
+// subRole reports whether the role at token n heads one branch of the
+// work ("chief of operations", "head of intelligence"), not the group.
+func (d *doc) subRole(si, n int) bool {
+	w := d.words[si]
+	toks := d.in.Sentences[si].Tokens
+	return n+2 < len(w) && w[n+1] == "of" && toks[n+2].Word && !capitalised(toks[n+2].Text) && !d.inMention(si, n+2) && !d.x.function[w[n+2]] && w[n+2] != "the"
 }
 
 // placeAfter returns the place of the role at token n ("chief for

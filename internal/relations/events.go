@@ -509,6 +509,18 @@ func (d *doc) containment(si int, c compiledCue) {
 			d.emit(c.rel, inner, outer, si)
 		}
 	}
+	// "the Pakistani city of Muzaffarabad": in the country the document names
+	for _, l := range locs {
+		k := l.First
+		if k < 3 || w[k-1] != "of" || d.x.locHeads[w[k-2]] == "" {
+			continue
+		}
+		if key, ok := d.x.demonyms[w[k-3]]; ok && key != l.EntityKey {
+			if country, ok := d.nearestMention(si, key); ok {
+				d.emit(c.rel, l, country, country.Sentence, si)
+			}
+		}
+	}
 	// "Maimana, the provincial capital", "Gereshk, the district centre":
 	// the province (district) named last; "Ghalanai, Mohmand's district
 	// headquarters": the place named
@@ -642,6 +654,24 @@ func (d *doc) rank(m graph.Mention) int {
 // possessive reports whether a mention is followed by "'s".
 func (d *doc) possessive(si int, m graph.Mention) bool {
 	return m.Last < len(d.words[si]) && d.words[si][m.Last] == "'s"
+}
+
+// nearestMention returns the mention of the entity nearest sentence si,
+// looking back first.
+func (d *doc) nearestMention(si int, key string) (graph.Mention, bool) {
+	for dist := 0; dist < len(d.bySent); dist++ {
+		for _, s := range []int{si - dist, si + dist} {
+			if s < 0 || s >= len(d.bySent) {
+				continue
+			}
+			for _, m := range d.bySent[s] {
+				if m.EntityKey == key && !m.Anaphor {
+					return m, true
+				}
+			}
+		}
+	}
+	return graph.Mention{}, false
 }
 
 // listFrom returns locs[k] and the places listed with it ("Khost and

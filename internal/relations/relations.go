@@ -59,6 +59,8 @@ type Extractor struct {
 	orgNouns   map[string]bool // generic heads after a group's name
 	units      map[string]bool // parts of a group
 	kindRank   map[string]int  // location kinds from the most specific
+	// demonyms: "pakistani" -> the key of Pakistan ("the Pakistani city of X")
+	demonyms map[string]string
 }
 
 type compiledCue struct {
@@ -144,6 +146,10 @@ func New(s *ontology.Schema, places Places) *Extractor {
 	}
 	for h, k := range s.Lexicon.LocationHeads {
 		x.locHeads[graph.FoldWord(h)] = k
+	}
+	x.demonyms = map[string]string{}
+	for dem, country := range s.Lexicon.Demonyms {
+		x.demonyms[graph.FoldWord(dem)] = graph.EntityKey(graph.Location, country)
 	}
 	lx := s.Lexicon
 	x.speech = graph.FoldedSet(lx.SpeechVerbs)
