@@ -33,6 +33,7 @@ type Extractor struct {
 	nameNouns   map[string]bool // stopwords that go on a name ("National Security")
 	connectors  map[string]bool
 	routeNouns  map[string]bool // "the Khost-Gardez road" names a road, not the places
+	kin         map[string]bool // "Son of Fazal Rabbani" is no name
 	directions  map[string]bool
 	dirNouns    map[string]bool
 	demonyms    map[string]string
@@ -83,6 +84,7 @@ func New(s *ontology.Schema) *Extractor {
 		nameNouns:     set(s.Lexicon.NameNouns),
 		connectors:    set(s.Lexicon.NameConnectors),
 		routeNouns:    set(s.Lexicon.RouteNouns),
+		kin:           graph.FoldedSet(s.Lexicon.KinNouns),
 		directions:    set(s.Lexicon.Directions),
 		dirNouns:      set(s.Lexicon.DirectionNouns),
 		demonyms:      map[string]string{},

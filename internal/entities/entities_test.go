@@ -119,6 +119,8 @@ func TestEntities(t *testing.T) {
 			[]string{"Organization:Harkat-ul-Jihad al-Islami"}, nil},
 		{"a short one is not: LET is a word", "LET US PRAY, the banner read.",
 			nil, []string{"Organization:Lashkar-e-Taiba"}},
+		{"a kinship with of is no name", "Mawlawi Fazal Rabbani Zadran founded the network. Mawlawi Yar Gul Zadran (2014-present): Son of Fazal Rabbani.",
+			[]string{"Person:Mawlawi Yar Gul Zadran"}, []string{"Person:Son of Fazal Rabbani"}},
 		{"a place named after its head", "Police surrounded a house in the village of Kara-Suu.",
 			[]string{"Location:Kara-Suu"}, nil},
 		{"a gazetteer name inside a hyphenated one is not that place", "Police surrounded a house in the village of Kara-Bak.",

@@ -50,6 +50,10 @@ func (d *doc) nameRun(si, i int) int {
 	toks := d.sents[si].Tokens
 	j := i
 	last := i
+	// "Son of Fazal Rabbani.": a kinship that describes, no name
+	if i+1 < len(toks) && d.x.kin[graph.FoldWord(toks[i].Text)] && graph.FoldWord(toks[i+1].Text) == "of" {
+		return i
+	}
 	for j < len(toks) && j-i < 12 {
 		t := toks[j]
 		if d.covered[si][j] {

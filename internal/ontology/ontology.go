@@ -315,7 +315,7 @@ func compilePattern(p string) (Pattern, error) {
 var typeName = regexp.MustCompile(`^[A-Z][A-Za-z]*$`)
 var relName = regexp.MustCompile(`^[A-Z][A-Z_]*$`)
 
-var engines = map[string]bool{"possessive": true, "raid": true, "mutual": true, "together": true, "attributive": true, "verb": true, "passive": true, "between": true, "compound": true, "role": true, "event": true, "strike": true, "apposition": true, "containment": true, "succession": true, "section": true}
+var engines = map[string]bool{"possessive": true, "raid": true, "mutual": true, "together": true, "attributive": true, "verb": true, "passive": true, "between": true, "compound": true, "role": true, "event": true, "strike": true, "apposition": true, "containment": true, "succession": true, "section": true, "roster": true}
 
 func (s *Schema) check() error {
 	var errs []error

@@ -2649,6 +2649,74 @@ func (d *doc) section(si int, c compiledCue) {
 	}
 }
 
+// roster reads a profile's list of its people under a heading such as
+// "Leaders": each entry opens with a name ("Qari X (c. 2008-2016): The
+// network's chief military commander ..."), one of the group's. An entry
+// that calls the man the group's founder or head is left to the roles that
+// say so.
+func (d *doc) roster(si int, c compiledCue) {
+	sents := d.in.Sentences
+	if si > 0 && sents[si-1].Paragraph == sents[si].Paragraph {
+		return // an entry's first sentence only
+	}
+	h, ok := d.sectionHeading(si)
+	if !ok || !d.headingMatches(h, c) {
+		return
+	}
+	g := d.profiledGroup()
+	if g == nil || !allowed(c.rel.To, g.Type) || len(d.bySent[si]) == 0 {
+		return
+	}
+	m := d.bySent[si][0]
+	w := d.words[si]
+	toks := sents[si].Tokens
+	if !allowed(c.rel.From, m.Type) || m.Anaphor || m.First > 1 || m.First == 1 && toks[0].Word {
+		return
+	}
+	k := m.Last
+	if k < len(w) && w[k] == "(" {
+		for k < len(w) && w[k] != ")" {
+			k++
+		}
+		k++
+	}
+	if k >= len(w) || !(w[k] == ":" || w[k] == "," || w[k] == "-" || toks[k].Text == "–" || toks[k].Text == "—") {
+		return
+	}
+	// the role is the last of a run of role nouns ("chief military
+	// commander": a commander)
+	role := ""
+	for n := k + 1; n < len(w) && n <= k+6; n++ {
+		if w[n] == "deputy" || w[n] == "former" {
+			break
+		}
+		if d.x.personish[w[n]] && !d.inMention(si, n) {
+			role = w[n]
+			for e := n + 1; e < len(w) && toks[e].Word && !capitalised(toks[e].Text) && w[e] != "and" && w[e] != "of"; e++ {
+				if d.x.personish[w[e]] {
+					role = w[e]
+				}
+			}
+			break
+		}
+	}
+	switch role {
+	case "founder", "cofounder", "leader", "emir", "amir", "head", "chief", "supremo":
+		return
+	}
+	// "Sabirov ... led JA from its founding", "Sharipov succeeded Sabirov":
+	// an entry on one of the group's heads
+	for s := si; s < len(sents) && sents[s].Paragraph == sents[si].Paragraph; s++ {
+		for _, x := range d.words[s] {
+			switch x {
+			case "led", "leads", "succeeded", "succeeding", "headed", "heads":
+				return
+			}
+		}
+	}
+	d.emit(c.rel, m, *g, h, si)
+}
+
 // sectionHeading returns the heading of the section sentence si stands in:
 // the nearest earlier paragraph that is one short line without sentence
 // punctuation.

@@ -26,7 +26,13 @@ func (d *doc) event(si int, c compiledCue) {
 		if k := sp[0] - 1; k >= 2 && (w[k] == "those" || w[k] == "the") && w[k-1] == "among" && (w[k-2] == "was" || w[k-2] == "were" || w[k-2] == "is" || w[k-2] == "are") {
 			passive = true
 		}
-		if passive {
+		// a profile's entry: "X (c. 2008-2016): The network's military
+		// commander. Killed in a US airstrike in Y.": the entry's man
+		if sp[0] == 0 || sp[0] == 1 && !d.in.Sentences[si].Tokens[0].Word {
+			if v, ok := d.entryPerson(si); ok {
+				victims = []graph.Mention{v}
+			}
+		} else if passive {
 			// "X, ..., were killed": the nearest people before the cue, with their list
 			var before []graph.Mention
 			for _, m := range d.bySent[si] {
@@ -654,6 +660,30 @@ func (d *doc) rank(m graph.Mention) int {
 // possessive reports whether a mention is followed by "'s".
 func (d *doc) possessive(si int, m graph.Mention) bool {
 	return m.Last < len(d.words[si]) && d.words[si][m.Last] == "'s"
+}
+
+// entryPerson returns the person a paragraph opens with, when sentence si
+// of it names no one and opens with a participle ("Killed in a US
+// airstrike in Gerda Serai.", "Arrested in Peshawar in 2015.").
+func (d *doc) entryPerson(si int) (graph.Mention, bool) {
+	for _, m := range d.bySent[si] {
+		if m.Type == graph.Person {
+			return graph.Mention{}, false
+		}
+	}
+	sents := d.in.Sentences
+	s := si
+	for s > 0 && sents[s-1].Paragraph == sents[si].Paragraph {
+		s--
+	}
+	if s == si || len(d.bySent[s]) == 0 {
+		return graph.Mention{}, false
+	}
+	m := d.bySent[s][0]
+	if m.Type != graph.Person || m.First > 1 || m.Anaphor {
+		return graph.Mention{}, false
+	}
+	return m, true
 }
 
 // nearestMention returns the mention of the entity nearest sentence si,

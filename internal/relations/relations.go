@@ -66,7 +66,7 @@ type Extractor struct {
 type compiledCue struct {
 	rel     *ontology.RelationType
 	how     string
-	phrases [][]string            // folded words; "*" is a gap of up to four words
+	phrases [][]string            // folded words; "*" is a gap of up to four words, "**" of up to eight
 	byFirst map[string][][]string // the phrases by their first word
 	unless  map[string][][]string // phrases that stop the cue, by their first word
 	local   bool                  // an event whose clause names the place needs no operation
@@ -179,7 +179,7 @@ func New(s *ontology.Schema, places Places) *Extractor {
 func foldPhrase(p string) []string {
 	var out []string
 	for _, w := range strings.Fields(p) {
-		if w == "*" || w == "+" {
+		if w == "*" || w == "**" || w == "+" {
 			out = append(out, w)
 			continue
 		}
@@ -301,6 +301,8 @@ func (x *Extractor) Extract(in Input) []graph.Relation {
 				d.succession(si, c)
 			case "section":
 				d.section(si, c)
+			case "roster":
+				d.roster(si, c)
 			}
 		}
 		if d.hasContext(si) && d.hasLocation(si) {
@@ -621,14 +623,19 @@ func (d *doc) matchAt(si, i int, phrase []string) (int, bool) {
 		for j < len(w) && (toks[j].Text == "-" || pi > 0 && isQuote(toks[j].Text)) {
 			j++
 		}
-		if phrase[pi] == "*" || phrase[pi] == "+" {
+		if phrase[pi] == "*" || phrase[pi] == "**" || phrase[pi] == "+" {
 			if pi+1 >= len(phrase) {
 				return j, true
 			}
 			// up to four words, with the hyphens of a name ("launched
 			// Operation Rah-e-Rast against"); "+" takes one at least ("ran +
-			// in" is not "ran in the elections")
-			for gap, words := 0, 0; words <= 4 && j+gap < len(w); gap++ {
+			// in" is not "ran in the elections"); "**" up to eight ("founded
+			// during the anti-Soviet jihad by")
+			limit := 4
+			if phrase[pi] == "**" {
+				limit = 8
+			}
+			for gap, words := 0, 0; words <= limit && j+gap < len(w); gap++ {
 				if phrase[pi] == "+" && words == 0 {
 					if !toks[j+gap].Word {
 						break

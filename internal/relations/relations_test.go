@@ -307,6 +307,8 @@ func TestEngines(t *testing.T) {
 			[]string{"Taliban -OPERATES_IN-> Pul-e Alam"}, nil},
 		{"the Pakistani city of X lies in Pakistan", "Pakistan denies it. The camp is near the Pakistani city of Muzaffarabad.",
 			[]string{"Muzaffarabad -LOCATED_IN-> Pakistan"}, nil},
+		{"founded by, a long time phrase between", "The Haqqani Network was founded during the anti-Soviet jihad by Mawlawi Fazal Rabbani Zadran.",
+			[]string{"Mawlawi Fazal Rabbani Zadran -FOUNDED-> Haqqani Network"}, nil},
 		{"hyphen compound", "Police raided a house used by the Taliban-linked Lashkar-e-Jhangvi in Quetta.",
 			[]string{"Lashkar-e-Jhangvi -ALLIED_WITH-> Taliban"}, nil},
 		{"between", "Officials describe a rivalry between Hizb-i-Islami Gulbuddin and the Taliban in Baghlan.",
@@ -717,6 +719,28 @@ func TestEngines(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A profile's "Leaders" section: each entry's man is one of the group's,
+// save the heads, and an entry's subjectless "Killed in ..." is his.
+func TestRoster(t *testing.T) {
+	text := "The Zadran Front is a militant group in Paktia. The Zadran Front fights the army. The Zadran Front runs camps.\n\n" +
+		"Leaders\n\n" +
+		"Mawlawi Gul Rahim Sabari (2008-2016): The network's chief military commander for Khost. Killed in a US airstrike in Gerda Serai district in May 2016.\n\n" +
+		"Haji Nek Mohammad Sultani (2005-2015): Chief financier. Arrested in a raid in Peshawar in 2015.\n\n" +
+		"Qari Sher Alam Tanai (2016-present): Founder and leader of the front.\n\n" +
+		"Mullah Wali Jan Khostai (2010-2016): Led the front's fighters until he succeeded Tanai."
+	got, _ := extract(t, text)
+	for _, w := range []string{
+		"Mawlawi Gul Rahim Sabari -MEMBER_OF-> Zadran Front",
+		"Mawlawi Gul Rahim Sabari -KILLED_IN_RAID-> Gerda Serai",
+		"Haji Nek Mohammad Sultani -MEMBER_OF-> Zadran Front",
+		"Haji Nek Mohammad Sultani -CAPTURED_IN_RAID-> Peshawar",
+	} {
+		assert.Contains(t, got, w)
+	}
+	assert.NotContains(t, got, "Qari Sher Alam Tanai -MEMBER_OF-> Zadran Front", "the founder and leader is its head")
+	assert.NotContains(t, got, "Mullah Wali Jan Khostai -MEMBER_OF-> Zadran Front", "an entry on one who succeeded to the head")
 }
 
 func TestProvenance(t *testing.T) {
