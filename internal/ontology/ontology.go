@@ -45,6 +45,9 @@ type Cue struct {
 	// the sentence before it in the paragraph ("A bomb killed four in
 	// Buleda. The BLA claimed responsibility.")
 	PreviousPlaces bool `yaml:"previous_places"`
+	// Route: a move's places after "from", "through" or "via" are where
+	// it came from or passed, not where the mover operates
+	Route bool `yaml:"route"`
 }
 
 // RelationType is one relation of the ontology.

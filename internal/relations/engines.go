@@ -565,11 +565,27 @@ func (d *doc) objectsAfter(si, i int, c compiledCue) []graph.Mention {
 		if len(objects) > 0 && m.Last < len(d.words[si]) && startsClause(d.words[si][m.Last]) {
 			break
 		}
-		if allowed(c.rel.To, m.Type) && !d.isDateline(si, m) {
+		if allowed(c.rel.To, m.Type) && !d.isDateline(si, m) && !(c.route && d.onTheWay(si, i, m.First)) {
 			objects = append(objects, m)
 		}
 	}
 	return objects
+}
+
+// onTheWay reports whether the last preposition between tokens i and k is
+// "from", "through" or "via": the place at k is where a move began or
+// passed ("entered Pakistan from Afghanistan's Nangarhar province").
+func (d *doc) onTheWay(si, i, k int) bool {
+	w := d.words[si]
+	for n := k - 1; n >= i && n < len(w); n-- {
+		switch w[n] {
+		case "from", "through", "via":
+			return true
+		case "to", "into", "in", "across", "toward", "towards", "at", "near", "and", ",":
+			return false
+		}
+	}
+	return false
 }
 
 // possessiveLeader reads "Rabbani's Jamiat" and "the Junbish-i-Milli of

@@ -82,6 +82,8 @@ type compiledCue struct {
 	partnersOnly bool
 	// previousPlaces: with no place in its clause, the sentence before's
 	previousPlaces bool
+	// route: a move's origin and way ("from X", "through Y") are no objects
+	route bool
 	// placeRel: role cues relate the person to the place of the office too
 	placeRel *ontology.RelationType
 	// firstBits: the IDs of the phrases' first words, to skip a sentence
@@ -95,7 +97,7 @@ func New(s *ontology.Schema, places Places) *Extractor {
 	for i := range s.Ontology.Relations {
 		r := &s.Ontology.Relations[i]
 		for _, c := range r.Cues {
-			cc := compiledCue{rel: r, how: c.How, roles: map[string]bool{}, defOnly: c.DefiniteOnly, objects: c.Objects, gap: c.ObjectGap, activeOnly: c.ActiveOnly, topic: c.Topic, partnersOnly: c.PartnersOnly, previousPlaces: c.PreviousPlaces}
+			cc := compiledCue{rel: r, how: c.How, roles: map[string]bool{}, defOnly: c.DefiniteOnly, objects: c.Objects, gap: c.ObjectGap, activeOnly: c.ActiveOnly, topic: c.Topic, partnersOnly: c.PartnersOnly, previousPlaces: c.PreviousPlaces, route: c.Route}
 			if c.PlaceRelation != "" {
 				cc.placeRel = s.Relation(c.PlaceRelation)
 			}

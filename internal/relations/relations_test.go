@@ -309,6 +309,8 @@ func TestEngines(t *testing.T) {
 			[]string{"Muzaffarabad -LOCATED_IN-> Pakistan"}, nil},
 		{"founded by, a long time phrase between", "The Haqqani Network was founded during the anti-Soviet jihad by Mawlawi Fazal Rabbani Zadran.",
 			[]string{"Mawlawi Fazal Rabbani Zadran -FOUNDED-> Haqqani Network"}, nil},
+		{"a move's origin and way are not where the mover is", "Police said Gul Zaman entered Pakistan from Afghanistan's Nangarhar province through the Torkham border crossing.",
+			[]string{"Gul Zaman -OPERATES_IN-> Pakistan"}, []string{"Gul Zaman -OPERATES_IN-> Afghanistan", "Gul Zaman -OPERATES_IN-> Nangarhar", "Gul Zaman -OPERATES_IN-> Torkham"}},
 		{"hyphen compound", "Police raided a house used by the Taliban-linked Lashkar-e-Jhangvi in Quetta.",
 			[]string{"Lashkar-e-Jhangvi -ALLIED_WITH-> Taliban"}, nil},
 		{"between", "Officials describe a rivalry between Hizb-i-Islami Gulbuddin and the Taliban in Baghlan.",
