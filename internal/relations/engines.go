@@ -95,6 +95,11 @@ func (d *doc) verb(si int, c compiledCue) {
 		}
 		for _, s := range subjects {
 			for _, o := range objects {
+				// a man is placed where the country's province says, a
+				// group in the country too
+				if s.Type == graph.Person && d.qualifyingCountry(si, o) {
+					continue
+				}
 				d.emit(c.rel, s, o, si)
 			}
 		}
@@ -570,6 +575,23 @@ func (d *doc) objectsAfter(si, i int, c compiledCue) []graph.Mention {
 		}
 	}
 	return objects
+}
+
+// qualifyingCountry reports whether m is a country that says where the
+// place after it lies: "in Afghanistan's Kunar province".
+func (d *doc) qualifyingCountry(si int, m graph.Mention) bool {
+	if m.Type != graph.Location || m.Kind != "country" || !d.possessive(si, m) {
+		return false
+	}
+	for k := m.Last + 1; k < len(d.words[si]) && k <= m.Last+3; k++ {
+		if n := d.mentionStartingAt(si, k, graph.Location); n != nil {
+			return true
+		}
+		if !d.in.Sentences[si].Tokens[k].Word || d.inMention(si, k) {
+			return false
+		}
+	}
+	return false
 }
 
 // onTheWay reports whether the last preposition between tokens i and k is

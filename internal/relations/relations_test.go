@@ -311,6 +311,8 @@ func TestEngines(t *testing.T) {
 			[]string{"Mawlawi Fazal Rabbani Zadran -FOUNDED-> Haqqani Network"}, nil},
 		{"a move's origin and way are not where the mover is", "Police said Gul Zaman entered Pakistan from Afghanistan's Nangarhar province through the Torkham border crossing.",
 			[]string{"Gul Zaman -OPERATES_IN-> Pakistan"}, []string{"Gul Zaman -OPERATES_IN-> Afghanistan", "Gul Zaman -OPERATES_IN-> Nangarhar", "Gul Zaman -OPERATES_IN-> Torkham"}},
+		{"a man is placed in the province, not the country that qualifies it", "Gul Zaman led IJU fighters in Afghanistan's Paktika province.",
+			[]string{"Gul Zaman -OPERATES_IN-> Paktika"}, []string{"Gul Zaman -OPERATES_IN-> Afghanistan"}},
 		{"hyphen compound", "Police raided a house used by the Taliban-linked Lashkar-e-Jhangvi in Quetta.",
 			[]string{"Lashkar-e-Jhangvi -ALLIED_WITH-> Taliban"}, nil},
 		{"between", "Officials describe a rivalry between Hizb-i-Islami Gulbuddin and the Taliban in Baghlan.",
