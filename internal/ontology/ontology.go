@@ -142,6 +142,7 @@ type Lexicon struct {
 	FollowerNouns      []string            `yaml:"follower_nouns"`
 	OrganizationNouns  []string            `yaml:"organization_nouns"`
 	UnitNouns          []string            `yaml:"unit_nouns"`
+	MeansNouns         []string            `yaml:"means_nouns"`
 	GroupNouns         []string            `yaml:"group_nouns"`
 	AgentVerbs         []string            `yaml:"agent_verbs"`
 	CommonNameElements []string            `yaml:"common_name_elements"`

@@ -161,7 +161,7 @@ func (d *doc) strike(si int, c compiledCue) {
 			continue
 		}
 		end := d.clauseEnd(si, sp[1])
-		var targets []graph.Mention
+		var targets, people []graph.Mention
 		var last *graph.Mention
 		for _, m := range d.bySent[si] {
 			// a list of groups may run on past a dozen tokens ("militants of
@@ -198,12 +198,24 @@ func (d *doc) strike(si int, c compiledCue) {
 				for _, r := range d.rolesOf(si, m) {
 					targets = append(targets, r.org)
 				}
+				// "NDS special forces killed Abu Khalid al-Masri": the man the
+				// force went after, the verb's object
+				if people == nil && m.First-sp[1] <= 8 && !d.possessive(si, m) {
+					people = append(people, m)
+				} else if len(people) > 0 && d.coordinated(si, people[len(people)-1].Last, m.First) {
+					people = append(people, m)
+				}
 			}
 		}
 		for _, s := range subjects {
 			for _, t := range targets {
 				if allowed(c.rel.To, t.Type) {
 					d.emit(c.rel, s, t, si)
+				}
+			}
+			if s.Kind == "security_force" && allowed(c.rel.To, graph.Person) {
+				for _, p := range people {
+					d.emit(c.rel, s, p, si)
 				}
 			}
 		}

@@ -58,6 +58,7 @@ type Extractor struct {
 	followers  map[string]bool // nouns that make a name a qualifier of people
 	orgNouns   map[string]bool // generic heads after a group's name
 	units      map[string]bool // parts of a group
+	means      map[string]bool // what a force acts through: "airstrike", "commandos"
 	kindRank   map[string]int  // location kinds from the most specific
 	// demonyms: "pakistani" -> the key of Pakistan ("the Pakistani city of X")
 	demonyms map[string]string
@@ -171,6 +172,7 @@ func New(s *ontology.Schema, places Places) *Extractor {
 	x.followers = graph.FoldedSet(lx.FollowerNouns)
 	x.orgNouns = graph.FoldedSet(lx.OrganizationNouns)
 	x.units = graph.FoldedSet(lx.UnitNouns)
+	x.means = graph.FoldedSet(lx.MeansNouns)
 	x.kindRank = map[string]int{}
 	for i, k := range s.Ontology.LocationNesting {
 		x.kindRank[k] = i
@@ -1005,7 +1007,15 @@ func (d *doc) subjectBefore(si, i int, types []string) []graph.Mention {
 	// "TTP gunmen shot ...", "Taliban fighters besieged ...": the group
 	// whose people act
 	if m, ok := d.unitSubject(si, i); ok && allowed(types, m.Type) {
-		return []graph.Mention{m}
+		// "Afghan National Security Forces and ISAF troops targeted ...":
+		// the forces named with it
+		group := []graph.Mention{m}
+		for j := len(ms) - 1; j >= 0; j-- {
+			if ms[j].Last <= group[0].First && allowed(types, ms[j].Type) && d.coordinated(si, ms[j].Last, group[0].First) {
+				group = append([]graph.Mention{ms[j]}, group...)
+			}
+		}
+		return group
 	}
 	// "X, an Uzbek from the Fergana Valley who had fought with ...": the
 	// relative pronoun stands for the nearest person (or group) before it
@@ -1311,11 +1321,22 @@ func (d *doc) unitSubject(si, i int) (graph.Mention, bool) {
 	for k >= 0 && (d.x.function[w[k]] && w[k] != "and" && w[k] != "," && w[k] != "of" && w[k] != "in" || d.x.adverb(w[k])) {
 		k--
 	}
-	if k < 1 || !d.x.units[w[k]] || d.inMention(si, k) {
+	if k < 1 || !(d.x.units[w[k]] || d.x.means[w[k]]) || d.inMention(si, k) {
 		return graph.Mention{}, false
 	}
 	if m := d.mentionEndingAt(si, k); m != nil && m.Type == graph.Organization {
 		return *m, true
+	}
+	// "NDS special forces", "an ISAF precision airstrike": a word or two
+	// between the force and its people or means
+	toks := d.in.Sentences[si].Tokens
+	for j := k - 1; j >= 1 && j >= k-2; j-- {
+		if !toks[j].Word || capitalised(toks[j].Text) || d.inMention(si, j) || d.x.function[w[j]] {
+			break
+		}
+		if m := d.mentionEndingAt(si, j); m != nil && m.Type == graph.Organization && m.Kind == "security_force" {
+			return *m, true
+		}
 	}
 	return graph.Mention{}, false
 }
