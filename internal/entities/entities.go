@@ -644,7 +644,15 @@ func (d *doc) definitions(si int) {
 					d.add(si, a.First, a.Last, graph.Organization, "", "", false, key)
 				} else if m := d.mentionCovering(si, a.First); m != nil && m.EntityKey != key && m.Type == graph.Organization {
 					// the gazetteer read the acronym as another group's: the definition wins here
+					if old := d.entities[m.EntityKey]; old != nil && !m.Anaphor {
+						if old.Mentions--; old.Mentions <= 0 {
+							delete(d.entities, m.EntityKey)
+						}
+					}
 					m.EntityKey = key
+					if e := d.entities[key]; e != nil && !m.Anaphor {
+						e.Mentions++
+					}
 				}
 			}
 			i = j

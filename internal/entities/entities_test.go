@@ -121,6 +121,8 @@ func TestEntities(t *testing.T) {
 			nil, []string{"Organization:Lashkar-e-Taiba"}},
 		{"a kinship with of is no name", "Mawlawi Fazal Rabbani Zadran founded the network. Mawlawi Yar Gul Zadran (2014-present): Son of Fazal Rabbani.",
 			[]string{"Person:Mawlawi Yar Gul Zadran"}, []string{"Person:Son of Fazal Rabbani"}},
+		{"a definition wins over the gazetteer's reading of its acronym, leaving no trace of it", "The State Security Service (DXX) arrested six men in Namangan.",
+			[]string{"Organization:State Security Service"}, []string{"Organization:National Security Service of Uzbekistan"}},
 		{"a place named after its head", "Police surrounded a house in the village of Kara-Suu.",
 			[]string{"Location:Kara-Suu"}, nil},
 		{"a gazetteer name inside a hyphenated one is not that place", "Police surrounded a house in the village of Kara-Bak.",

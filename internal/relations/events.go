@@ -174,7 +174,7 @@ func (d *doc) strike(si int, c compiledCue) {
 				}
 				listed = d.coordinated(si, k, m.First)
 			}
-			if m.First < sp[1] || m.Last > end || m.First-sp[1] > 12 && !listed {
+			if m.First < sp[1] || m.Last > end || m.First-sp[1] > 12 && !listed && !(m.Type == graph.Organization && d.workFor(si, m)) {
 				continue
 			}
 			if m.Type == graph.Organization {
@@ -191,7 +191,7 @@ func (d *doc) strike(si int, c compiledCue) {
 				}
 				// "the NDS arrested an IJU commander": the verb's own object
 				// is the target; a preposition other than "of" governs none
-				if p := d.preposition(si, m); p == "of" || p == "" {
+				if p := d.preposition(si, m); p == "of" || p == "" || d.workFor(si, m) {
 					targets = append(targets, m)
 				}
 			case graph.Person:
@@ -220,6 +220,31 @@ func (d *doc) strike(si int, c compiledCue) {
 			}
 		}
 	}
+}
+
+// workFor reports whether the preposition before m ties the people held to
+// the group: "recruiters working for the IMU", "fighters for the TTP", "on
+// suspicion of links to ISKP", "suspected of membership in the LeJ".
+func (d *doc) workFor(si int, m graph.Mention) bool {
+	w := d.words[si]
+	k := m.First - 1
+	if k >= 0 && w[k] == "the" {
+		k--
+	}
+	if k < 1 {
+		return false
+	}
+	p := w[k-1]
+	switch w[k] {
+	case "for":
+		return p == "working" || p == "fighting" || p == "recruiting" || p == "operating" || p == "spying" ||
+			d.x.personish[trimPlural(p)] || d.x.members[p]
+	case "to", "with":
+		return p == "links" || p == "ties" || p == "connections"
+	case "in":
+		return p == "membership"
+	}
+	return false
 }
 
 // afterAnyCue reports whether token k follows one of the cue spans in the
