@@ -103,7 +103,7 @@ func TestDocumentFacts(t *testing.T) {
 func TestEvidenceHoldsBothEndpoints(t *testing.T) {
 	s := testschema.Load(t)
 	p := New(s)
-	corpora := []string{"corpus", "heldout/corpus", "heldout2/corpus", "heldout3/corpus", "heldout4/corpus", "heldout5/corpus", "heldout6/corpus", "heldout7/corpus", "heldout8/corpus", "heldout9/corpus", "heldout10/corpus", "heldout11/corpus", "heldout12/corpus", "heldout13/corpus", "heldout14/corpus", "heldout15/corpus", "heldout16/corpus", "heldout17/corpus", "heldout18/corpus", "heldout19/corpus", "heldout20/corpus", "heldout22/corpus", "heldout23/corpus", "heldout25/corpus", "heldout28/corpus", "heldout27/corpus", "heldout29/corpus", "heldout31/corpus", "heldout32/corpus", "heldout35/corpus"}
+	corpora := []string{"corpus", "heldout/corpus", "heldout2/corpus", "heldout3/corpus", "heldout4/corpus", "heldout5/corpus", "heldout6/corpus", "heldout7/corpus", "heldout8/corpus", "heldout9/corpus", "heldout10/corpus", "heldout11/corpus", "heldout12/corpus", "heldout13/corpus", "heldout14/corpus", "heldout15/corpus", "heldout16/corpus", "heldout17/corpus", "heldout18/corpus", "heldout19/corpus", "heldout20/corpus", "heldout22/corpus", "heldout23/corpus", "heldout25/corpus", "heldout28/corpus", "heldout27/corpus", "heldout29/corpus", "heldout31/corpus", "heldout32/corpus", "heldout35/corpus", "heldout40/corpus", "heldout41/corpus", "heldout42/corpus"}
 	for _, c := range corpora {
 		t.Run(c, func(t *testing.T) {
 			g, _, err := p.Run(context.Background(), []string{"../../fixtures/" + c}, Options{})
