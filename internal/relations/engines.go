@@ -1017,6 +1017,26 @@ func (d *doc) nextDescription(si, k int) int {
 		if w[n] == "and" && n+1 < len(w) && (w[n+1] == "a" || w[n+1] == "an") {
 			return n + 2
 		}
+		// "a firebrand cleric from Bahawalpur who had been the chief
+		// ideologue of HuM": a relative clause that gives the role
+		if w[n] == "who" {
+			j := n + 1
+			for j < len(w) && j <= n+4 && (w[j] == "had" || w[j] == "has" || w[j] == "have" || w[j] == "once" || w[j] == "earlier" || w[j] == "previously" || w[j] == "also" || w[j] == "later") {
+				j++
+			}
+			switch {
+			case j+1 < len(w) && (w[j] == "been" || w[j] == "was" || w[j] == "is" || w[j] == "became"):
+				j++
+			case j+2 < len(w) && (w[j] == "served" || w[j] == "serves") && w[j+1] == "as":
+				j += 2
+			default:
+				return -1
+			}
+			if j < len(w) && (w[j] == "a" || w[j] == "an" || w[j] == "the") {
+				return j + 1
+			}
+			return -1
+		}
 		if w[n] == "," || w[n] == ";" || w[n] == "." {
 			break
 		}

@@ -509,6 +509,11 @@ func (d *doc) unitOf(si int, m graph.Mention) bool {
 	if k < len(w) && d.x.units[w[k]] {
 		return true
 	}
+	// "commanded LeT's operations in the Neelum Valley": a part of the
+	// group's work, not the group
+	if k > m.Last && k < len(w) && (w[k] == "operations" || w[k] == "activities" || w[k] == "finances") {
+		return true
+	}
 	// "the TTP's Bajaur chapter", "a Taliban border unit": up to two
 	// qualifying words or a place before the unit
 	toks := d.in.Sentences[si].Tokens
