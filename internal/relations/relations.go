@@ -1326,6 +1326,26 @@ func (d *doc) unitSubject(si, i int) (graph.Mention, bool) {
 	for k >= 0 && (d.x.function[w[k]] && w[k] != "and" && w[k] != "," && w[k] != "of" && w[k] != "in" || d.x.adverb(w[k])) {
 		k--
 	}
+	// "fighters of the Balochistan Liberation Army (BLA) stormed ...": the
+	// people of the group after "of"
+	if k >= 0 && d.inMention(si, k) || k >= 0 && w[k] == ")" {
+		e := k
+		if w[e] == ")" {
+			for e > 0 && w[e] != "(" {
+				e--
+			}
+			e--
+		}
+		if m := d.mentionEndingAt(si, e+1); m != nil && m.Type == graph.Organization && m.First >= 2 {
+			f := m.First - 1
+			if w[f] == "the" {
+				f--
+			}
+			if f >= 1 && w[f] == "of" && (d.x.units[w[f-1]] || d.x.means[w[f-1]]) {
+				return *m, true
+			}
+		}
+	}
 	if k < 1 || !(d.x.units[w[k]] || d.x.means[w[k]]) || d.inMention(si, k) {
 		return graph.Mention{}, false
 	}
