@@ -28,10 +28,12 @@ func (d *doc) event(si int, c compiledCue) {
 		}
 		// a profile's entry: "X (c. 2008-2016): The network's military
 		// commander. Killed in a US airstrike in Y.": the entry's man
+		entry, isEntry := graph.Mention{}, false
 		if sp[0] == 0 || sp[0] == 1 && !d.in.Sentences[si].Tokens[0].Word {
-			if v, ok := d.entryPerson(si); ok {
-				victims = []graph.Mention{v}
-			}
+			entry, isEntry = d.entryPerson(si)
+		}
+		if isEntry {
+			victims = []graph.Mention{entry}
 		} else if passive {
 			// "X, ..., were killed": the nearest people before the cue, with their list
 			var before []graph.Mention

@@ -341,6 +341,8 @@ func TestEngines(t *testing.T) {
 			[]string{"Islamic State Khorasan Province -ALLIED_WITH-> Lashkar-e-Jhangvi"}, nil},
 		{"the people of a group after of act for it", "MIRAMSHAH/PESHAWAR: Fighter jets of the Pakistan Air Force (PAF) bombed suspected hideouts of the banned Tehreek-e-Taliban Pakistan (TTP) and their foreign allies in Datta Khel early Thursday, killing at least 20 militants.",
 			[]string{"Pakistan Air Force -TARGETED-> Tehrik-i-Taliban Pakistan"}, nil},
+		{"the dead identified as, after the raid", "Police raided a compound near Sadiqabad. The dead were identified as Naveed Akhtar Joiya and Shakeel Ahmed.",
+			[]string{"Naveed Akhtar Joiya -KILLED_IN_RAID-> Sadiqabad", "Shakeel Ahmed -KILLED_IN_RAID-> Sadiqabad"}, nil},
 		{"hyphen compound", "Police raided a house used by the Taliban-linked Lashkar-e-Jhangvi in Quetta.",
 			[]string{"Lashkar-e-Jhangvi -ALLIED_WITH-> Taliban"}, nil},
 		{"between", "Officials describe a rivalry between Hizb-i-Islami Gulbuddin and the Taliban in Baghlan.",
