@@ -64,8 +64,26 @@ func (d *doc) event(si int, c compiledCue) {
 		} else if !d.attributiveParticiple(si, sp) {
 			victims = d.victimsAfter(si, sp[1])
 		}
+		// "Rangers arrested three suspected militants of the banned HuJI in
+		// Gadap Town. A spokesperson identified them as A, B and C.": the
+		// names the next sentence puts to the unnamed victims
+		var named []graph.Mention
+		if len(victims) == 0 && !passive {
+			named = d.identifiedNext(si)
+			victims = named
+		}
 		if len(victims) == 0 || d.stopped(si, sp, c.unless) {
 			continue
+		}
+		// and they belong to the group the event's sentence names them by
+		if len(named) > 0 {
+			if g, ok := d.victimsGroup(si, sp[1]); ok {
+				if m := d.x.s.Relation("MEMBER_OF"); m != nil {
+					for _, v := range named {
+						d.emit(m, v, g, si, v.Sentence)
+					}
+				}
+			}
 		}
 		place, from, ok := d.eventPlace(si, sp[0])
 		if !ok && c.local {
@@ -81,13 +99,73 @@ func (d *doc) event(si int, c compiledCue) {
 			continue
 		}
 		for _, v := range victims {
-			if from == si {
+			switch {
+			case v.Sentence != si:
+				d.emit(c.rel, v, place, from, si, v.Sentence)
+			case from == si:
 				d.emit(c.rel, v, place, si)
-			} else {
+			default:
 				d.emit(c.rel, v, place, from, si)
 			}
 		}
 	}
+}
+
+// identifiedNext returns the people the sentence after si, in the same
+// paragraph, names the ones it speaks of: "identified them as A, B and C",
+// "They were identified as A and B", "The dead were named as A".
+func (d *doc) identifiedNext(si int) []graph.Mention {
+	n := si + 1
+	if n >= len(d.bySent) || d.in.Sentences[n].Paragraph != d.in.Sentences[si].Paragraph {
+		return nil
+	}
+	w := d.words[n]
+	for k := 0; k+1 < len(w); k++ {
+		if (w[k] != "identified" && w[k] != "named") || w[k+1] != "them" && w[k+1] != "as" {
+			continue
+		}
+		j := k + 1
+		if w[j] == "them" {
+			j++
+		} else if k < 2 || !(w[k-2] == "they" || w[k-2] == "were" || w[k-1] == "were" || w[k-1] == "been") {
+			continue // "identified as" of a named subject is another thing
+		}
+		if j >= len(w) || w[j] != "as" {
+			continue
+		}
+		var out []graph.Mention
+		for _, m := range d.bySent[n] {
+			if m.Type != graph.Person || m.First <= j {
+				continue
+			}
+			if len(out) == 0 && m.First > j+2 {
+				return nil
+			}
+			out = append(out, m)
+		}
+		return out
+	}
+	return nil
+}
+
+// victimsGroup returns the group the unnamed victims after token i are of:
+// "three suspected militants of the banned HuJI", "five TTP militants".
+func (d *doc) victimsGroup(si, i int) (graph.Mention, bool) {
+	end := d.clauseEnd(si, i)
+	w := d.words[si]
+	for _, m := range d.bySent[si] {
+		if m.First < i || m.Last > end || m.First-i > 8 {
+			continue
+		}
+		if m.Type != graph.Organization {
+			continue
+		}
+		if p := d.preposition(si, m); p == "of" || p == "" && m.Last < len(w) && (d.x.units[w[m.Last]] || d.x.personish[trimPlural(w[m.Last])]) {
+			return m, true
+		}
+		return graph.Mention{}, false
+	}
+	return graph.Mention{}, false
 }
 
 // attributiveParticiple reports whether an event cue qualifies the
