@@ -509,10 +509,25 @@ func (d *doc) unitOf(si int, m graph.Mention) bool {
 	if k < len(w) && d.x.units[w[k]] {
 		return true
 	}
-	// "commanded LeT's operations in the Neelum Valley": a part of the
-	// group's work, not the group
-	if k > m.Last && k < len(w) && (w[k] == "operations" || w[k] == "activities" || w[k] == "finances") {
-		return true
+	// "commanded LeT's operations in the Neelum Valley", "heads the NRF's
+	// foreign relations office": a part of the group's work, not the group
+	if k > m.Last {
+		for q := k; q < len(w) && q <= k+2; q++ {
+			switch w[q] {
+			case "operations", "activities", "finances", "office", "committee", "commission", "council", "shura",
+				"department", "division", "bureau", "section", "center", "centre", "wing":
+				return true
+			}
+			if !d.in.Sentences[si].Tokens[q].Word || d.inMention(si, q) || d.x.function[w[q]] {
+				break
+			}
+		}
+	}
+	// "headed the NDS in Takhar": the head of its office in a place
+	if a := d.skipAcronym(si, m.Last); k == m.Last && a+1 < len(w) && (w[a] == "in" || w[a] == "for") {
+		if l := d.mentionStartingAt(si, a+1, graph.Location); l != nil && l.Kind != "country" {
+			return true
+		}
 	}
 	// "the TTP's Bajaur chapter", "a Taliban border unit": up to two
 	// qualifying words or a place before the unit
