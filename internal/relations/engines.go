@@ -2414,10 +2414,19 @@ func (d *doc) orgEndingAt(si, k int) (graph.Mention, bool) {
 			k-- // the hyphen of "sub-commander", quotes around "shadow"
 			continue
 		}
+		// "the Taliban-appointed governor": the group right before the hyphen
+		if t.Text == "-" && k < role {
+			if m := d.mentionEndingAt(si, k-1); m != nil && m.Type == graph.Organization {
+				k--
+				break
+			}
+		}
 		// an -ed word right before the role may be a verb ("the Taliban
 		// killed commander X"); further off it qualifies ("improvised
 		// explosive device facilitator")
-		if !t.Word || capitalised(t.Text) && !isAcronym(t.Text) || d.x.function[w[k-1]] || k == role && strings.HasSuffix(w[k-1], "ed") {
+		// (not in a compound: "the Taliban-appointed governor")
+		compound := k-2 >= 0 && toks[k-2].Text == "-" && toks[k-2].End == t.Start
+		if !t.Word || capitalised(t.Text) && !isAcronym(t.Text) || d.x.function[w[k-1]] || k == role && strings.HasSuffix(w[k-1], "ed") && !compound {
 			break
 		}
 		if w[k-2] == "'s" || d.x.demoting[w[k-1]] || d.x.personish[w[k-1]] || len(w[k-1]) > 3 || isAcronym(t.Text) || isNumber(w[k-1]) {

@@ -353,6 +353,8 @@ func TestEngines(t *testing.T) {
 			[]string{"Qari Daud -MEMBER_OF-> Islamic State Khorasan Province"}, []string{"Qari Daud -LEADER_OF-> Islamic State Khorasan Province"}},
 		{"a commandant of Scouts; sit on a council", "Lt Col Khalid Awan, the commandant of the Chitral Scouts, visited the posts. Qurban Ali is believed to sit on al-Qaeda's central shura council.",
 			[]string{"Khalid Awan -MEMBER_OF-> Chitral Scouts", "Qurban Ali -MEMBER_OF-> al Qaeda"}, nil},
+		{"a group-appointed governor is its man", "Mawlawi Ahad Najmi, the Taliban-appointed governor of Badakhshan, rejected the claim.",
+			[]string{"Mawlawi Ahad Najmi -MEMBER_OF-> Taliban"}, nil},
 		{"hyphen compound", "Police raided a house used by the Taliban-linked Lashkar-e-Jhangvi in Quetta.",
 			[]string{"Lashkar-e-Jhangvi -ALLIED_WITH-> Taliban"}, nil},
 		{"between", "Officials describe a rivalry between Hizb-i-Islami Gulbuddin and the Taliban in Baghlan.",
