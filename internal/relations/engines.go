@@ -2610,8 +2610,9 @@ func (d *doc) succession(si int, c compiledCue) {
 			}
 		}
 		k := sp[1]
-		for k < len(w) && (w[k] == "," || w[k] == "the" || w[k] == "as" || k > sp[1] && w[k-1] == "as" && d.x.personish[w[k]]) {
-			k++ // "Yuldashev's successor as emir, Abu Usman Adil"
+		for k < len(w) && (w[k] == "," || w[k] == "the" || w[k] == "as" || k > sp[1] && w[k-1] == "as" && d.x.personish[w[k]] ||
+			w[k] == "his" || k > sp[1] && w[k-1] == "his" && (d.x.kin[w[k]] || d.x.personish[w[k]])) {
+			k++ // "Yuldashev's successor as emir, Abu Usman Adil", "succeeded by his deputy, X"
 		}
 		next := d.mentionStartingAt(si, k, graph.Person)
 		if before == nil || next == nil || before.EntityKey == next.EntityKey {
@@ -2647,18 +2648,21 @@ func (d *doc) inherit() {
 		para := d.in.Sentences[s.si].Paragraph
 		for i := 0; i < n; i++ {
 			f := d.findings[i]
-			if f.typ != s.rel.Type || d.in.Sentences[f.evidence[len(f.evidence)-1]].Paragraph != para {
+			// "JA was founded by X. ... He was succeeded by Y": a founder led
+			// the group he founded, and his successor leads it
+			founded := f.typ == "FOUNDED" && f.from == s.before.EntityKey
+			if f.typ != s.rel.Type && !founded || d.in.Sentences[f.evidence[len(f.evidence)-1]].Paragraph != para {
 				continue
 			}
 			for _, pair := range [][2]graph.Mention{{s.before, s.next}, {s.next, s.before}} {
-				if f.from != pair[0].EntityKey {
+				if f.from != pair[0].EntityKey || founded && pair[0].EntityKey != s.before.EntityKey {
 					continue
 				}
 				ev := append([]int(nil), f.evidence...)
 				if !containsInt(ev, s.si) {
 					ev = append(ev, s.si)
 				}
-				d.findings = append(d.findings, finding{typ: f.typ, from: pair[1].EntityKey, to: f.to, evidence: ev})
+				d.findings = append(d.findings, finding{typ: s.rel.Type, from: pair[1].EntityKey, to: f.to, evidence: ev})
 			}
 		}
 	}

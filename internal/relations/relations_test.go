@@ -355,6 +355,8 @@ func TestEngines(t *testing.T) {
 			[]string{"Khalid Awan -MEMBER_OF-> Chitral Scouts", "Qurban Ali -MEMBER_OF-> al Qaeda"}, nil},
 		{"a group-appointed governor is its man", "Mawlawi Ahad Najmi, the Taliban-appointed governor of Badakhshan, rejected the claim.",
 			[]string{"Mawlawi Ahad Najmi -MEMBER_OF-> Taliban"}, nil},
+		{"the founder's successor leads the group", "Jamaat Ansarullah was founded in 2010 by Davlat Sharipov, a Tajik cleric. Sharipov died in 2021. He was succeeded by his deputy, Sadriddin Kurbonov.",
+			[]string{"Sadriddin Kurbonov -LEADER_OF-> Jamaat Ansarullah"}, []string{"Davlat Sharipov -LEADER_OF-> Jamaat Ansarullah"}},
 		{"hyphen compound", "Police raided a house used by the Taliban-linked Lashkar-e-Jhangvi in Quetta.",
 			[]string{"Lashkar-e-Jhangvi -ALLIED_WITH-> Taliban"}, nil},
 		{"between", "Officials describe a rivalry between Hizb-i-Islami Gulbuddin and the Taliban in Baghlan.",
