@@ -69,8 +69,12 @@ func (d *doc) event(si int, c compiledCue) {
 		// names the next sentence puts to the unnamed victims
 		var named []graph.Mention
 		if len(victims) == 0 && !passive {
-			named = d.identifiedNext(si)
+			named = d.identifiedNext(si, false)
 			victims = named
+		} else if len(victims) > 0 {
+			// "Among the dead was X. The others were identified as A and B."
+			named = d.identifiedNext(si, true)
+			victims = append(victims, named...)
 		}
 		if len(victims) == 0 || d.stopped(si, sp, c.unless) {
 			continue
@@ -113,13 +117,17 @@ func (d *doc) event(si int, c compiledCue) {
 
 // identifiedNext returns the people the sentence after si, in the same
 // paragraph, names the ones it speaks of: "identified them as A, B and C",
-// "They were identified as A and B", "The dead were named as A".
-func (d *doc) identifiedNext(si int) []graph.Mention {
+// "They were identified as A and B"; with others, only "The others were
+// identified as A and B".
+func (d *doc) identifiedNext(si int, others bool) []graph.Mention {
 	n := si + 1
 	if n >= len(d.bySent) || d.in.Sentences[n].Paragraph != d.in.Sentences[si].Paragraph {
 		return nil
 	}
 	w := d.words[n]
+	if others && !(len(w) > 2 && (w[1] == "others" || w[1] == "other")) {
+		return nil // "The others were identified as ...": besides those named
+	}
 	for k := 0; k+1 < len(w); k++ {
 		if (w[k] != "identified" && w[k] != "named") || w[k+1] != "them" && w[k+1] != "as" {
 			continue

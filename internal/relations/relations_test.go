@@ -357,6 +357,8 @@ func TestEngines(t *testing.T) {
 			[]string{"Mawlawi Ahad Najmi -MEMBER_OF-> Taliban"}, nil},
 		{"the founder's successor leads the group", "Jamaat Ansarullah was founded in 2010 by Davlat Sharipov, a Tajik cleric. Sharipov died in 2021. He was succeeded by his deputy, Sadriddin Kurbonov.",
 			[]string{"Sadriddin Kurbonov -LEADER_OF-> Jamaat Ansarullah"}, []string{"Davlat Sharipov -LEADER_OF-> Jamaat Ansarullah"}},
+		{"the others identified after one named", "Security forces killed six TTP militants in Bannu. Among the dead was Qari Sher Zaman. The others were identified as Hamza alias Mansoor and Shakeel Ahmad.",
+			[]string{"Qari Sher Zaman -KILLED_IN_RAID-> Bannu", "Shakeel Ahmad -KILLED_IN_RAID-> Bannu"}, nil},
 		{"hyphen compound", "Police raided a house used by the Taliban-linked Lashkar-e-Jhangvi in Quetta.",
 			[]string{"Lashkar-e-Jhangvi -ALLIED_WITH-> Taliban"}, nil},
 		{"between", "Officials describe a rivalry between Hizb-i-Islami Gulbuddin and the Taliban in Baghlan.",
