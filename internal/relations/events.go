@@ -554,6 +554,11 @@ func (d *doc) eventPlaces(si, i int) (graph.Mention, bool, *graph.Mention) {
 		if d.possessive(si, m) && d.mentionStartingAt(si, m.Last+1, graph.Location) != nil {
 			continue
 		}
+		// "X, who was wanted in the April attack on the Daraban police
+		// station": the place of another deed of his, told after the cue
+		if m.First > i && d.otherDeedBefore(si, i, m.First) {
+			continue
+		}
 		score := d.rank(m)*1000 + absInt(m.First-i)
 		// "the Paharpur area of D.I. Khan": a place inside the other,
 		// whatever the kinds and distances say
@@ -567,6 +572,25 @@ func (d *doc) eventPlaces(si, i int) (graph.Mention, bool, *graph.Mention) {
 		}
 	}
 	return out, best >= 0, office
+}
+
+// otherDeedBefore reports whether a relative clause between tokens i and k
+// tells of another deed ("who was wanted in the attack on ...", "who had
+// planned the bombing of ..."): a place in it is not the event's.
+func (d *doc) otherDeedBefore(si, i, k int) bool {
+	w := d.words[si]
+	rel := false
+	for n := i; n < k && n < len(w); n++ {
+		switch w[n] {
+		case "who", "which":
+			rel = true
+		case "attack", "attacks", "bombing", "bombings", "assault", "ambush", "murder", "massacre", "wanted":
+			if rel {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func absInt(n int) int {

@@ -359,6 +359,8 @@ func TestEngines(t *testing.T) {
 			[]string{"Sadriddin Kurbonov -LEADER_OF-> Jamaat Ansarullah"}, []string{"Davlat Sharipov -LEADER_OF-> Jamaat Ansarullah"}},
 		{"the others identified after one named", "Security forces killed six TTP militants in Bannu. Among the dead was Qari Sher Zaman. The others were identified as Hamza alias Mansoor and Shakeel Ahmad.",
 			[]string{"Qari Sher Zaman -KILLED_IN_RAID-> Bannu", "Shakeel Ahmad -KILLED_IN_RAID-> Bannu"}, nil},
+		{"a place of another deed in a relative clause is not the raid's", "Police raided a compound in Bannu. Among the dead was Qari Sher Zaman, who was wanted in the April attack on the Daraban police station.",
+			[]string{"Qari Sher Zaman -KILLED_IN_RAID-> Bannu"}, []string{"Qari Sher Zaman -KILLED_IN_RAID-> Daraban"}},
 		{"hyphen compound", "Police raided a house used by the Taliban-linked Lashkar-e-Jhangvi in Quetta.",
 			[]string{"Lashkar-e-Jhangvi -ALLIED_WITH-> Taliban"}, nil},
 		{"between", "Officials describe a rivalry between Hizb-i-Islami Gulbuddin and the Taliban in Baghlan.",
