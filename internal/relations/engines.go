@@ -20,7 +20,18 @@ func (d *doc) verb(si int, c compiledCue) {
 			continue
 		}
 		var subjects []graph.Mention
-		if d.reducedRelative(si, sp[0]) {
+		if d.x.orgNouns[trimPlural(d.words[si][sp[0]])] && sp[0]+1 < len(d.words[si]) && d.words[si][sp[0]+1] == "from" {
+			// "Lashkar-e-Islam, a militant group from Khyber Agency", "LeI is a
+			// group from Khyber": a noun cue describes the name it is put to
+			h := d.appositionHead(si, sp[0]+1)
+			if h == nil {
+				h = d.copulaHead(si, sp[0]+1)
+			}
+			if h == nil || !allowed(c.rel.From, h.Type) {
+				continue
+			}
+			subjects = []graph.Mention{*h}
+		} else if d.reducedRelative(si, sp[0]) {
 			// "Lashkar-e-Islam, the militant outfit based in the Tirah
 			// valley": the noun is an apposition's, its name the subject
 			h := d.appositionHead(si, sp[0])
