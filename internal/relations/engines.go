@@ -801,6 +801,11 @@ func (d *doc) apposition(si int, c compiledCue) {
 		if k < len(w) && w[k] == "the" {
 			k++
 		}
+		// "the armed wing of the Lahore-based Jamaat-ud-Dawa": the place
+		// that qualifies the name aside
+		if l := d.mentionStartingAt(si, k, graph.Location); l != nil && l.Last+1 < len(w) && w[l.Last] == "-" && w[l.Last+1] == "based" {
+			k = l.Last + 2
+		}
 		return d.mentionStartingAt(si, k, c.rel.From...)
 	}
 	// "Its principal enemy has been SMP", "Their closest ally is the
@@ -829,10 +834,17 @@ func (d *doc) apposition(si int, c compiledCue) {
 			continue
 		}
 		// "al Qaeda and its South Asian branch, AQIS", "the Taliban and its
-		// allies, the Haqqani Network and the IMU"
+		// allies, the Haqqani Network and the IMU", "the TTP and its allies,
+		// including the Hafiz Gul Bahadur group"
 		if n+2 < len(w) && w[n+1] == "," {
 			if a, ok := d.orgRightBefore(si, k); ok && allowed(c.rel.From, a.Type) {
-				for _, b := range d.groupAfter(si, n+2, len(w), 1, c.rel.To) {
+				from := n + 2
+				if w[from] == "including" || w[from] == "notably" || w[from] == "among" && from+1 < len(w) && w[from+1] == "them" {
+					for from < len(w) && (w[from] == "including" || w[from] == "notably" || w[from] == "among" || w[from] == "them") {
+						from++
+					}
+				}
+				for _, b := range d.groupAfter(si, from, len(w), 1, c.rel.To) {
 					if b.EntityKey != a.EntityKey {
 						d.emit(c.rel, a, b, si)
 					}

@@ -1019,6 +1019,21 @@ func (d *doc) governedByVerb(si int, m graph.Mention) bool {
 // organization along where the relation takes organizations.
 func (d *doc) subjectBefore(si, i int, types []string) []graph.Mention {
 	ms := d.bySent[si]
+	// "the Taliban accuse Tajikistan of sheltering leaders of the NRF": the
+	// one accused does the deed, not the accuser
+	if w := d.words[si]; i >= 3 && w[i-1] == "of" && strings.HasSuffix(w[i], "ing") {
+		for k := i - 2; k >= 0 && k >= i-8; k-- {
+			switch w[k] {
+			case "accuse", "accused", "accuses", "accusing", "suspect", "suspected", "suspects", "blame", "blamed", "blames":
+				for _, m := range ms {
+					if m.First > k && m.Last < i && allowed(types, m.Type) {
+						return []graph.Mention{m}
+					}
+				}
+				return nil
+			}
+		}
+	}
 	// "the NDS said its special forces killed ...", "a group whose fighters
 	// operate alongside the Taliban": the group's own people act
 	if m, ok := d.possessiveSubject(si, i); ok && allowed(types, m.Type) {
