@@ -25,25 +25,27 @@ import (
 // Extractor finds entities. It is safe for concurrent use: Extract keeps its
 // state per call.
 type Extractor struct {
-	s           *ontology.Schema
-	ix          *index
-	stop        map[string]bool
-	nameFinal   map[string]bool // stopwords that may end a name ("Gul Jan")
-	finalGiven  map[string]bool // given names that end names ("Zarin Gul")
-	nameNouns   map[string]bool // stopwords that go on a name ("National Security")
-	connectors  map[string]bool
-	routeNouns  map[string]bool // "the Khost-Gardez road" names a road, not the places
-	kin         map[string]bool // "Son of Fazal Rabbani" is no name
-	directions  map[string]bool
-	dirNouns    map[string]bool
-	demonyms    map[string]string
-	locHeads    map[string]string
-	namedHeads  map[string]string // capitalised heads in a place's name ("Orangi Town")
-	aliasHeads  map[string]bool   // heads whose phrase is an alias ("Zerkoh valley")
-	orgHeads    map[string]bool
-	orgPrefixes map[string]bool
-	militant    map[string]bool
-	speech      map[string]bool
+	s          *ontology.Schema
+	ix         *index
+	stop       map[string]bool
+	nameFinal  map[string]bool // stopwords that may end a name ("Gul Jan")
+	finalGiven map[string]bool // given names that end names ("Zarin Gul")
+	nameNouns  map[string]bool // stopwords that go on a name ("National Security")
+	connectors map[string]bool
+	routeNouns map[string]bool // "the Khost-Gardez road" names a road, not the places
+	kin        map[string]bool // "Son of Fazal Rabbani" is no name
+	// subordinators open a clause before the main one ("When X was killed, ...")
+	subordinators map[string]bool
+	directions    map[string]bool
+	dirNouns      map[string]bool
+	demonyms      map[string]string
+	locHeads      map[string]string
+	namedHeads    map[string]string // capitalised heads in a place's name ("Orangi Town")
+	aliasHeads    map[string]bool   // heads whose phrase is an alias ("Zerkoh valley")
+	orgHeads      map[string]bool
+	orgPrefixes   map[string]bool
+	militant      map[string]bool
+	speech        map[string]bool
 	// clauseOpeners: words after which "he" opens a clause ("and he", "that he")
 	clauseOpeners map[string]bool
 	personNouns   map[string]bool
@@ -85,6 +87,7 @@ func New(s *ontology.Schema) *Extractor {
 		connectors:    set(s.Lexicon.NameConnectors),
 		routeNouns:    set(s.Lexicon.RouteNouns),
 		kin:           graph.FoldedSet(s.Lexicon.KinNouns),
+		subordinators: graph.FoldedSet(s.Lexicon.Subordinators),
 		directions:    set(s.Lexicon.Directions),
 		dirNouns:      set(s.Lexicon.DirectionNouns),
 		demonyms:      map[string]string{},

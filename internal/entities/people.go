@@ -638,6 +638,28 @@ func hasAffix(long, short []string) bool {
 	return prefix || suffix
 }
 
+// openingClauseEnd returns the token that ends a sentence's opening
+// subordinate clause ("When a US drone strike killed X in 2013, ..."), or
+// -1 when it opens with none.
+func (d *doc) openingClauseEnd(si int) int {
+	toks := d.sents[si].Tokens
+	if len(toks) == 0 || !d.x.subordinators[d.folded[si][0]] {
+		return -1
+	}
+	for k := 1; k < len(toks); k++ {
+		if toks[k].Text == "," {
+			return k
+		}
+	}
+	return -1
+}
+
+// possessiveAt reports whether token k of sentence si is a possessive "'s".
+func (d *doc) possessiveAt(si, k int) bool {
+	toks := d.sents[si].Tokens
+	return k < len(toks) && (toks[k].Text == "'s" || toks[k].Text == "’s")
+}
+
 // surnames marks a surname standing alone for the person named in full
 // elsewhere in the document ("Khan" for Juma Khan); when two people share it,
 // the one named last before it.
@@ -826,13 +848,29 @@ func (d *doc) pronouns(si int) {
 		if i > 0 && !(toks[i-1].Text == "," || d.x.clauseOpeners[d.folded[si][i-1]] || d.x.speech[d.folded[si][i-1]]) {
 			continue
 		}
+		// the clause's subject before it: the first person named, not one
+		// in a possessive ("The commander, Sher Alam, was an aide of LI chief
+		// Mangal Bagh. He was killed": Sher Alam). Mentions are kept in the
+		// order the passes found them, not in the text's.
+		// ("When a drone strike killed X in 2013, the shura chose Y. He was
+		// ...": Y, not the man of the opening clause; "... Azhar's release.
+		// Freed ..., he founded JeM": a possessive when no one else)
 		key := ""
 		for s := si; s >= 0 && s >= si-1 && key == ""; s-- {
-			ms := d.mentions[s]
-			for k := len(ms) - 1; k >= 0; k-- {
-				if ms[k].Type == graph.Person && !ms[k].Anaphor && (s < si || ms[k].Last <= i) {
-					key = ms[k].EntityKey
-					break
+			opening := d.openingClauseEnd(s)
+			best, rank := -1, 3
+			for _, m := range d.mentions[s] {
+				if m.Type != graph.Person || m.Anaphor || s == si && m.Last > i {
+					continue
+				}
+				r := 0
+				if d.possessiveAt(s, m.Last) {
+					r = 2
+				} else if m.Last <= opening {
+					r = 1
+				}
+				if r < rank || r == rank && m.First < best {
+					key, best, rank = m.EntityKey, m.First, r
 				}
 			}
 		}
