@@ -362,11 +362,20 @@ func (d *doc) clausePlace(si, i int) (graph.Mention, bool) {
 	var best graph.Mention
 	found := false
 	for _, m := range d.bySent[si] {
-		if m.Type != graph.Location || m.First < i || m.Last > end || d.isDateline(si, m) || d.possessive(si, m) {
+		if m.Type != graph.Location || m.First < i || m.Last > end || d.isDateline(si, m) || d.possessive(si, m) || d.describedBefore(si, i, m.First) {
 			continue
 		}
 		if !found || d.rank(m) < d.rank(best) {
 			best, found = m, true
+		}
+	}
+	if !found {
+		// "In Maiwand district, Kandahar province, the force captured X":
+		// the opening place
+		for _, m := range d.frontedPlaces(si, []string{graph.Location}) {
+			if !found || d.rank(m) < d.rank(best) {
+				best, found = m, true
+			}
 		}
 	}
 	return best, found
@@ -555,11 +564,17 @@ func (d *doc) eventPlaces(si, i int) (graph.Mention, bool, *graph.Mention) {
 			continue
 		}
 		// "X, who was wanted in the April attack on the Daraban police
-		// station": the place of another deed of his, told after the cue
-		if m.First > i && d.otherDeedBefore(si, i, m.First) {
+		// station", "X, a financier who moved money to Quetta": a place the
+		// victim's description names, after the cue
+		if m.First > i && d.describedBefore(si, i, m.First) {
 			continue
 		}
 		score := d.rank(m)*1000 + absInt(m.First-i)
+		// "raided JeM offices in Kotli and Bagh and arrested X in Kotli": a
+		// place after the cue, in its own clause, is the event's
+		if m.First < i && d.placeAfterCue(si, i) {
+			score += 500
+		}
 		// "the Paharpur area of D.I. Khan": a place inside the other,
 		// whatever the kinds and distances say
 		inside, around := false, false
@@ -574,23 +589,47 @@ func (d *doc) eventPlaces(si, i int) (graph.Mention, bool, *graph.Mention) {
 	return out, best >= 0, office
 }
 
-// otherDeedBefore reports whether a relative clause between tokens i and k
-// tells of another deed ("who was wanted in the attack on ...", "who had
-// planned the bombing of ..."): a place in it is not the event's.
-func (d *doc) otherDeedBefore(si, i, k int) bool {
+// placeAfterCue reports whether the clause of the cue at token i names a
+// place after it, with no other event verb between.
+func (d *doc) placeAfterCue(si, i int) bool {
+	end := d.clauseEnd(si, i)
+	// not past a description of the victim: "captured X, a Taliban financier
+	// who moved money to Quetta", "arrested three suspects, including X, a
+	// LeJ-A commander involved in attacks in Hazara Town"
+	w := d.words[si]
+	for k := i; k+1 < end; k++ {
+		if w[k] == "who" || w[k] == "which" || w[k] == "," && (w[k+1] == "a" || w[k+1] == "an" || w[k+1] == "the" || w[k+1] == "including") {
+			end = k
+			break
+		}
+	}
+	for _, m := range d.bySent[si] {
+		if m.Type == graph.Location && m.First > i && m.Last <= end && !d.isDateline(si, m) && !d.describedBefore(si, i, m.First) {
+			return true
+		}
+	}
+	return false
+}
+
+// describedBefore reports whether a relative clause opens between tokens i
+// and k, and no comma closes it with a place of the event after ("who was
+// wanted in the attack on ...", "a financier who moved money to Quetta"): a
+// place in it is not the event's.
+func (d *doc) describedBefore(si, i, k int) bool {
 	w := d.words[si]
 	rel := false
 	for n := i; n < k && n < len(w); n++ {
 		switch w[n] {
-		case "who", "which":
+		case "who", "which", "whose":
 			rel = true
-		case "attack", "attacks", "bombing", "bombings", "assault", "ambush", "murder", "massacre", "wanted":
-			if rel {
-				return true
+		case ",":
+			// "X, who ran a cell, in a raid in Y": the clause closed
+			if rel && n+1 < len(w) && (w[n+1] == "in" || w[n+1] == "during" || w[n+1] == "near" || w[n+1] == "at") {
+				rel = false
 			}
 		}
 	}
-	return false
+	return rel
 }
 
 func absInt(n int) int {
