@@ -2097,13 +2097,29 @@ func (d *doc) listEnd(si int, p graph.Mention) int {
 	if n := w[end+1]; n == "both" || n == "all" || end+2 < len(w) && n != trimPlural(n) && d.x.personish[trimPlural(n)] && (w[end+2] == "of" || w[end+2] == "from") {
 		return end
 	}
-	// "A and B, two veterans of the UTO"
-	if end+3 < len(w) && isNumber(w[end+1]) {
-		if n := w[end+2]; n != trimPlural(n) && d.x.personish[trimPlural(n)] && (w[end+3] == "of" || w[end+3] == "from") {
-			return end
-		}
+	// "A and B, two veterans of the UTO", "A and B, two IMU field commanders"
+	if end+2 < len(w) && isNumber(w[end+1]) {
+		return end
 	}
 	return p.Last
+}
+
+// asAfter returns the "as" at token k, or after a time phrase from k
+// ("served since 2015 as", "served briefly as", "served from 2010 to 2014
+// as"), else -1.
+func (d *doc) asAfter(si, k int) int {
+	w := d.words[si]
+	for n := k; n < len(w) && n <= k+5; n++ {
+		switch {
+		case w[n] == "as":
+			return n
+		case w[n] == "since" || w[n] == "from" || w[n] == "until" || w[n] == "to" || w[n] == "in" || w[n] == "briefly" || w[n] == "also" ||
+			w[n] == "later" || w[n] == "then" || isNumber(w[n]):
+			continue
+		}
+		return -1
+	}
+	return -1
 }
 
 // isNumber reports whether a word counts: "two", "three", "12".
@@ -2216,7 +2232,7 @@ func (d *doc) predicateStart(si, end int) (int, string, bool) {
 	// as al Qaeda's military chief"
 	if j < len(w) && (w[j] == "had" || w[j] == "has") {
 		for k := j + 1; k < len(w) && k <= j+4; k++ {
-			if w[k] == "been" || w[k] == "served" && k+1 < len(w) && w[k+1] == "as" {
+			if w[k] == "been" || w[k] == "served" && d.asAfter(si, k+1) > 0 {
 				j = k
 				break
 			}
@@ -2246,8 +2262,8 @@ func (d *doc) predicateStart(si, end int) (int, string, bool) {
 		if d.possessiveOrgAt(si, j) {
 			return j, "the", true
 		}
-	case j+2 < len(w) && (w[j] == "served" || w[j] == "serves" || w[j] == "acted" || w[j] == "acts" || w[j] == "described" || w[j] == "identified") && w[j+1] == "as":
-		j += 2
+	case j+2 < len(w) && (w[j] == "served" || w[j] == "serves" || w[j] == "acted" || w[j] == "acts" || w[j] == "described" || w[j] == "identified") && d.asAfter(si, j+1) > 0:
+		j = d.asAfter(si, j+1) + 1
 		// "served as al Qaeda's military chief": the possessive is the determiner
 		if d.possessiveOrgAt(si, j) {
 			return j, "the", true
@@ -2282,6 +2298,14 @@ func (d *doc) predicateStart(si, end int) (int, string, bool) {
 	}
 	if comma && j+1 < len(w) && w[j] != trimPlural(w[j]) && d.x.personish[trimPlural(w[j])] && (w[j+1] == "of" || w[j+1] == "from") {
 		return j, "all", true
+	}
+	// "Sayfullo Kamolov and Akmal Rashidov, two IMU field commanders":
+	// each one of them
+	if comma && j+1 < len(w) && isNumber(w[j]) {
+		return j + 1, "both", true
+	}
+	if comma && j > 0 && j < len(w) && isNumber(w[j-1]) && d.in.Sentences[si].Tokens[j].Word {
+		return j, "both", true
 	}
 	return 0, "", false
 }

@@ -502,6 +502,15 @@ func containsInt(list []int, n int) bool {
 // "ISKP fighters", "the IJU's fighters", "Taliban units".
 func (d *doc) unitOf(si int, m graph.Mention) bool {
 	w := d.words[si]
+	// "headed a small cell of the ETIM": the unit named before "of"
+	if f := m.First - 1; f >= 2 {
+		if w[f] == "the" {
+			f--
+		}
+		if f >= 1 && w[f] == "of" && d.x.units[w[f-1]] {
+			return true
+		}
+	}
 	k := m.Last
 	if k < len(w) && w[k] == "'s" {
 		k++
