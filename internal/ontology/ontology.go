@@ -66,7 +66,20 @@ type RelationType struct {
 	// other relation holds too (two militant groups that target each
 	// other are rivals)
 	Implies []Implication `yaml:"implies"`
-	Cues    []Cue         `yaml:"cues"`
+	// ExceptFromKinds: entities of these kinds never start the relation
+	// ("ISAF operates in Kunduz" is no fact about militant networks)
+	ExceptFromKinds []string `yaml:"except_from_kinds"`
+	Cues            []Cue    `yaml:"cues"`
+}
+
+// Excludes reports whether an entity of the kind may not start the relation.
+func (r *RelationType) Excludes(fromKind string) bool {
+	for _, k := range r.ExceptFromKinds {
+		if k == fromKind {
+			return true
+		}
+	}
+	return false
 }
 
 // Implication is one relation that follows from another between entities
@@ -362,6 +375,11 @@ func (s *Schema) check() error {
 		for _, v := range r.PropagateVia {
 			if s.relations[v] == nil {
 				errs = append(errs, fmt.Errorf("ontology.yaml: relation %s: propagate_via names unknown relation %q", r.Type, v))
+			}
+		}
+		for _, k := range r.ExceptFromKinds {
+			if !s.anyKind(r.From, k) {
+				errs = append(errs, fmt.Errorf("ontology.yaml: relation %s: except_from_kinds %q is no kind of its start", r.Type, k))
 			}
 		}
 		for _, im := range r.Implies {

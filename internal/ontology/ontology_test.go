@@ -58,6 +58,10 @@ relations:
   - {type: RIVAL_OF, from: [Organization], to: [Organization]}
   - {type: TARGETED, from: [Organization], to: [Organization], implies: [{relation: RIVAL_OF, from_kind: province}]}
 `, `not kinds of its endpoints`},
+		{"an excluded start kind the start types lack", `
+relations:
+  - {type: OPERATES_IN, from: [Organization], to: [Location], except_from_kinds: [province]}
+`, `except_from_kinds "province" is no kind of its start`},
 		{"a nesting kind that is not a Location kind", `
 location_nesting: [village, district]
 relations: []

@@ -607,6 +607,9 @@ func (d *doc) collect() []graph.Relation {
 	}
 	for _, f := range d.findings {
 		rel := d.x.s.Relation(f.typ)
+		if e := d.in.Entities[f.from]; e != nil && rel.Excludes(e.Kind) {
+			continue
+		}
 		k := graph.RelationKey(f.typ, f.from, f.to, rel.Symmetric)
 		r := byKey[k]
 		if r == nil {

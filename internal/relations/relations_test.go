@@ -395,6 +395,8 @@ func TestEngines(t *testing.T) {
 			[]string{"Sayfullo Kamolov -MEMBER_OF-> Islamic Movement of Uzbekistan", "Akmal Rashidov -MEMBER_OF-> Islamic Movement of Uzbekistan"}, nil},
 		{"served since a year as", "Yar Mohammad Zadran has also served since 2015 as one of the Taliban's deputy leaders.",
 			[]string{"Yar Mohammad Zadran -MEMBER_OF-> Taliban"}, nil},
+		{"a security force's presence is no fact of the graph", "ISAF troops are active in Kunduz. The IMU is active in Takhar.",
+			[]string{"Islamic Movement of Uzbekistan -OPERATES_IN-> Takhar"}, []string{"International Security Assistance Force -OPERATES_IN-> Kunduz"}},
 		{"hyphen compound", "Police raided a house used by the Taliban-linked Lashkar-e-Jhangvi in Quetta.",
 			[]string{"Lashkar-e-Jhangvi -ALLIED_WITH-> Taliban"}, nil},
 		{"between", "Officials describe a rivalry between Hizb-i-Islami Gulbuddin and the Taliban in Baghlan.",
