@@ -204,8 +204,32 @@ func (d *doc) attributiveParticiple(si int, sp [2]int) bool {
 // raids in Balkh and Jowzjan"): the militant groups the sentence names relate
 // to its places.
 func (d *doc) raid(si int, c compiledCue) {
-	if len(d.spans(si, c)) == 0 || !d.hasContext(si) {
+	spans := d.spans(si, c)
+	if len(spans) == 0 || !d.hasContext(si) {
 		return
+	}
+	// the part of the sentence each cue opens: "captured a Haqqani leader in
+	// Khowst, killed a facilitator in Paktika and detained an IMU leader in
+	// Kunduz" places each group in its own part; places before the first
+	// cue ("In Paktia, forces captured ...") are every part's
+	part := func(k int) int {
+		n := 0
+		for i, sp := range spans {
+			if sp[0] <= k {
+				n = i + 1
+			}
+		}
+		return n
+	}
+	// "... and detained two men during raids in Balkh and Jowzjan": what
+	// follows "during" frames every part
+	w := d.words[si]
+	shared := len(w)
+	for k := spans[len(spans)-1][1]; k < len(w); k++ {
+		if w[k] == "during" {
+			shared = k
+			break
+		}
 	}
 	for _, g := range d.bySent[si] {
 		e := d.in.Entities[g.EntityKey]
@@ -213,7 +237,7 @@ func (d *doc) raid(si int, c compiledCue) {
 			continue
 		}
 		for _, l := range d.bySent[si] {
-			if l.Type == graph.Location && !l.Anaphor && !d.isDateline(si, l) {
+			if l.Type == graph.Location && !l.Anaphor && !d.isDateline(si, l) && (part(l.First) == 0 || l.First > shared || part(l.First) == part(g.First) || part(g.First) == 0) {
 				d.emit(c.rel, g, l, si)
 			}
 		}
