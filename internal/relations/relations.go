@@ -1072,6 +1072,15 @@ func (d *doc) subjectBefore(si, i int, types []string) []graph.Mention {
 		if h := d.appositionHead(si, k); h != nil && allowed(types, h.Type) {
 			return []graph.Mention{*h}
 		}
+		// "the BLF, led by Allah Bakhsh Sasoli, whose fighters are strongest
+		// in Kech": a group's people, so the group named last
+		if w := d.words[si]; w[k] == "whose" && k+1 < len(w) && d.x.units[w[k+1]] && allowed(types, graph.Organization) {
+			for j := len(ms) - 1; j >= 0; j-- {
+				if m := ms[j]; m.Last <= k && m.Type == graph.Organization && !d.isModifier(si, m) {
+					return []graph.Mention{m}
+				}
+			}
+		}
 		for j := len(ms) - 1; j >= 0; j-- {
 			m := ms[j]
 			if m.Last > k || !allowed(types, m.Type) || d.isModifier(si, m) {

@@ -399,6 +399,8 @@ func TestEngines(t *testing.T) {
 			[]string{"Islamic Movement of Uzbekistan -OPERATES_IN-> Takhar"}, []string{"International Security Assistance Force -OPERATES_IN-> Kunduz"}},
 		{"each raid's group in its own place", "Afghan and coalition forces captured a Haqqani Network leader in Khowst, killed a senior facilitator in Paktika and detained an Islamic Movement of Uzbekistan leader in Kunduz during operations across Afghanistan.",
 			[]string{"Haqqani Network -OPERATES_IN-> Khost", "Islamic Movement of Uzbekistan -OPERATES_IN-> Kunduz", "Haqqani Network -OPERATES_IN-> Afghanistan"}, []string{"Islamic Movement of Uzbekistan -OPERATES_IN-> Khost", "Haqqani Network -OPERATES_IN-> Kunduz"}},
+		{"whose fighters: the group's, not its leader's", "The BLA has entered an alliance with the Balochistan Liberation Front (BLF), led by Allah Bakhsh Sasoli, whose fighters are strongest in Kech and Awaran.",
+			[]string{"Balochistan Liberation Front -OPERATES_IN-> Kech"}, []string{"Allah Bakhsh Sasoli -OPERATES_IN-> Kech"}},
 		{"hyphen compound", "Police raided a house used by the Taliban-linked Lashkar-e-Jhangvi in Quetta.",
 			[]string{"Lashkar-e-Jhangvi -ALLIED_WITH-> Taliban"}, nil},
 		{"between", "Officials describe a rivalry between Hizb-i-Islami Gulbuddin and the Taliban in Baghlan.",
