@@ -180,8 +180,8 @@ func (d *doc) reducedRelative(si, i int) bool {
 	switch {
 	case w[n] == "been" || w[n] == "be" || w[n] == "being":
 		return false // "has been headquartered in"
-	case d.inMention(si, n-1) && !d.placeAt(si, n-1), w[n-1] == "its", w[n-1] == "their", w[n-1] == "whose":
-		return false
+	case d.inMention(si, n-1) && !d.placeAt(si, n-1), w[n-1] == "its", w[n-1] == "their", w[n-1] == "whose", w[n-1] == "'s", n >= 2 && w[n-2] == "'s":
+		return false // "the IMU's fighters worked with", "HuJI's Punjabi cadres worked with": a subject, no relative
 	case w[n-1] == "has" || w[n-1] == "have" || w[n-1] == "had" || w[n-1] == "with":
 		return false // "AQIS has fighters integrated into Taliban units"
 	case isPreposition(w[n-1]) || w[n-1] == "in" || w[n-1] == "at":

@@ -1404,13 +1404,20 @@ func (d *doc) unitSubject(si, i int) (graph.Mention, bool) {
 		return *m, true
 	}
 	// "NDS special forces", "an ISAF precision airstrike": a word or two
-	// between the force and its people or means
+	// between the force and its people or means; "HuJI's Punjabi cadres":
+	// a group's, after its possessive
 	toks := d.in.Sentences[si].Tokens
 	for j := k - 1; j >= 1 && j >= k-2; j-- {
-		if !toks[j].Word || capitalised(toks[j].Text) || d.inMention(si, j) || d.x.function[w[j]] {
+		if w[j] == "'s" {
+			if m := d.mentionEndingAt(si, j); m != nil && m.Type == graph.Organization {
+				return *m, true
+			}
 			break
 		}
-		if m := d.mentionEndingAt(si, j); m != nil && m.Type == graph.Organization && m.Kind == "security_force" {
+		if !toks[j].Word || d.inMention(si, j) || d.x.function[w[j]] {
+			break
+		}
+		if m := d.mentionEndingAt(si, j); m != nil && m.Type == graph.Organization && m.Kind == "security_force" && !capitalised(toks[j].Text) {
 			return *m, true
 		}
 	}
