@@ -1047,6 +1047,9 @@ func (d *doc) nextDescription(si, k int) int {
 			for j < len(w) && j <= n+4 && (w[j] == "had" || w[j] == "has" || w[j] == "have" || w[j] == "once" || w[j] == "earlier" || w[j] == "previously" || w[j] == "also" || w[j] == "later") {
 				j++
 			}
+			for j < len(w) && (w[j] == "now" || w[j] == "still" || w[j] == "currently") {
+				j++
+			}
 			switch {
 			case j+1 < len(w) && (w[j] == "been" || w[j] == "was" || w[j] == "is" || w[j] == "became"):
 				j++
@@ -2257,6 +2260,10 @@ func (d *doc) predicateStart(si, end int) (int, string, bool) {
 	switch {
 	case j+1 < len(w) && (w[j] == "is" || w[j] == "was" || w[j] == "became" || w[j] == "remains" || w[j] == "remained" || w[j] == "been" || w[j] == "as" || w[j] == "be"):
 		j++
+		// "is himself a former TTP commander", "was also a member of"
+		for j+1 < len(w) && (w[j] == "himself" || w[j] == "also" || w[j] == "now" || w[j] == "still" || w[j] == "once" || w[j] == "reportedly" || w[j] == "allegedly") {
+			j++
+		}
 		// "Qasimi was Lashkar-e-Taiba's senior leader for Kunar": the
 		// possessive is the determiner
 		if d.possessiveOrgAt(si, j) {

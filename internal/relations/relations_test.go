@@ -405,6 +405,8 @@ func TestEngines(t *testing.T) {
 			[]string{"Harkat-ul-Jihad al-Islami -ALLIED_WITH-> Tehrik-i-Taliban Pakistan", "Islamic Movement of Uzbekistan -ALLIED_WITH-> Taliban"}, nil},
 		{"took the reins of a group", "Sher Zaman took the reins of the TTP in June 2018.",
 			[]string{"Sher Zaman -LEADER_OF-> Tehrik-i-Taliban Pakistan"}, nil},
+		{"is himself a former commander", "Its emir, Qari Ghulam Farooq Orakzai, is himself a former TTP commander from Khyber Pakhtunkhwa.",
+			[]string{"Qari Ghulam Farooq Orakzai -MEMBER_OF-> Tehrik-i-Taliban Pakistan"}, nil},
 		{"hyphen compound", "Police raided a house used by the Taliban-linked Lashkar-e-Jhangvi in Quetta.",
 			[]string{"Lashkar-e-Jhangvi -ALLIED_WITH-> Taliban"}, nil},
 		{"between", "Officials describe a rivalry between Hizb-i-Islami Gulbuddin and the Taliban in Baghlan.",
