@@ -2642,6 +2642,9 @@ type succession struct {
 	rel          *ontology.RelationType
 	before, next graph.Mention
 	si           int
+	// named: the sentence names the one before by name ("Kashmiri's
+	// successor, X"), so his office may be told anywhere in the document
+	named bool
 }
 
 // succession reads "X was succeeded by Y", "Y succeeded X", "his
@@ -2672,7 +2675,8 @@ func (d *doc) succession(si int, c compiledCue) {
 		if before == nil || next == nil || before.EntityKey == next.EntityKey {
 			continue
 		}
-		d.successions = append(d.successions, succession{rel: c.rel, before: *before, next: *next, si: si})
+		named := before.Sentence == si && !before.Anaphor && before.Last < len(w) && w[before.Last] == "'s" && before.Last+1 == sp[0]
+		d.successions = append(d.successions, succession{rel: c.rel, before: *before, next: *next, si: si, named: named})
 	}
 }
 
@@ -2705,7 +2709,7 @@ func (d *doc) inherit() {
 			// "JA was founded by X. ... He was succeeded by Y": a founder led
 			// the group he founded, and his successor leads it
 			founded := f.typ == "FOUNDED" && f.from == s.before.EntityKey
-			if f.typ != s.rel.Type && !founded || d.in.Sentences[f.evidence[len(f.evidence)-1]].Paragraph != para {
+			if f.typ != s.rel.Type && !founded || !s.named && d.in.Sentences[f.evidence[len(f.evidence)-1]].Paragraph != para {
 				continue
 			}
 			for _, pair := range [][2]graph.Mention{{s.before, s.next}, {s.next, s.before}} {

@@ -841,6 +841,13 @@ func TestRoster(t *testing.T) {
 	assert.NotContains(t, got, "Mullah Wali Jan Khostai -MEMBER_OF-> Zadran Front", "an entry on one who succeeded to the head")
 }
 
+// "Kashmiri's successor, X" names the one before: his office may be told
+// in another paragraph.
+func TestNamedSuccessorAcrossParagraphs(t *testing.T) {
+	got, _ := extract(t, "AQIS was set up in 2014. Its emir, Maulana Zahid Kashmiri, was killed in Musa Qala.\n\nKashmiri's successor, Maulana Abdul Basit Gujjar, is a Punjabi from Gujranwala.")
+	assert.Contains(t, got, "Maulana Abdul Basit Gujjar -LEADER_OF-> al Qaeda in the Indian Subcontinent")
+}
+
 func TestProvenance(t *testing.T) {
 	text := "The IMU is active in Kunduz.\nLocal officials say the IMU is active in Kunduz again."
 	_, rels := extract(t, text)
