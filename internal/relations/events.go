@@ -128,6 +128,21 @@ func (d *doc) identifiedNext(si int, others bool) []graph.Mention {
 	if others && !(len(w) > 2 && (w[1] == "others" || w[1] == "other")) {
 		return nil // "The others were identified as ...": besides those named
 	}
+	// "A Levies official said the suspect, Ihsanullah Mandokhel, had told
+	// interrogators ...": the one the sentence before held, by name
+	if !others {
+		for k := 0; k+2 < len(w); k++ {
+			if w[k] != "the" || w[k+2] != "," {
+				continue
+			}
+			switch w[k+1] {
+			case "suspect", "militant", "detainee", "man", "commander", "terrorist", "deceased":
+				if m := d.mentionStartingAt(n, k+3, graph.Person); m != nil {
+					return []graph.Mention{*m}
+				}
+			}
+		}
+	}
 	for k := 0; k+1 < len(w); k++ {
 		if (w[k] != "identified" && w[k] != "named") || w[k+1] != "them" && w[k+1] != "as" {
 			continue

@@ -407,6 +407,8 @@ func TestEngines(t *testing.T) {
 			[]string{"Sher Zaman -LEADER_OF-> Tehrik-i-Taliban Pakistan"}, nil},
 		{"is himself a former commander", "Its emir, Qari Ghulam Farooq Orakzai, is himself a former TTP commander from Khyber Pakhtunkhwa.",
 			[]string{"Qari Ghulam Farooq Orakzai -MEMBER_OF-> Tehrik-i-Taliban Pakistan"}, nil},
+		{"the suspect, X: the one held the sentence before", "Levies personnel arrested a suspected militant of the banned TTP at a checkpost in the Sambaza area of Zhob district. A Levies official said the suspect, Ihsanullah Mandokhel, had told interrogators much.",
+			[]string{"Ihsanullah Mandokhel -CAPTURED_IN_RAID-> Sambaza", "Ihsanullah Mandokhel -MEMBER_OF-> Tehrik-i-Taliban Pakistan"}, nil},
 		{"hyphen compound", "Police raided a house used by the Taliban-linked Lashkar-e-Jhangvi in Quetta.",
 			[]string{"Lashkar-e-Jhangvi -ALLIED_WITH-> Taliban"}, nil},
 		{"between", "Officials describe a rivalry between Hizb-i-Islami Gulbuddin and the Taliban in Baghlan.",
