@@ -48,6 +48,9 @@ type Cue struct {
 	// Route: a move's places after "from", "through" or "via" are where
 	// it came from or passed, not where the mover operates
 	Route bool `yaml:"route"`
+	// ObjectsInside: the objects stand in the cue's gap ("has used the
+	// katcha of Ghotki as a safe haven")
+	ObjectsInside bool `yaml:"objects_inside"`
 }
 
 // RelationType is one relation of the ontology.

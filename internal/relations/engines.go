@@ -104,6 +104,15 @@ func (d *doc) verb(si int, c compiledCue) {
 		if len(objects) == 0 && c.previousPlaces {
 			objects = d.previousPlaces(si, sp[0], c.rel.To)
 		}
+		// "has used the katcha of Ghotki and Rajanpur as a safe haven": the
+		// objects inside the cue's gap
+		if len(objects) == 0 && c.objectsInside {
+			for _, m := range d.bySent[si] {
+				if m.First > sp[0] && m.Last < sp[1] && allowed(c.rel.To, m.Type) {
+					objects = append(objects, m)
+				}
+			}
+		}
 		for _, s := range subjects {
 			for _, o := range objects {
 				// a man is placed where the country's province says, a

@@ -85,6 +85,8 @@ type compiledCue struct {
 	previousPlaces bool
 	// route: a move's origin and way ("from X", "through Y") are no objects
 	route bool
+	// objectsInside: a cue whose gap holds its objects ("used + as a base")
+	objectsInside bool
 	// placeRel: role cues relate the person to the place of the office too
 	placeRel *ontology.RelationType
 	// firstBits: the IDs of the phrases' first words, to skip a sentence
@@ -98,7 +100,7 @@ func New(s *ontology.Schema, places Places) *Extractor {
 	for i := range s.Ontology.Relations {
 		r := &s.Ontology.Relations[i]
 		for _, c := range r.Cues {
-			cc := compiledCue{rel: r, how: c.How, roles: map[string]bool{}, defOnly: c.DefiniteOnly, objects: c.Objects, gap: c.ObjectGap, activeOnly: c.ActiveOnly, topic: c.Topic, partnersOnly: c.PartnersOnly, previousPlaces: c.PreviousPlaces, route: c.Route}
+			cc := compiledCue{rel: r, how: c.How, roles: map[string]bool{}, defOnly: c.DefiniteOnly, objects: c.Objects, gap: c.ObjectGap, activeOnly: c.ActiveOnly, topic: c.Topic, partnersOnly: c.PartnersOnly, previousPlaces: c.PreviousPlaces, route: c.Route, objectsInside: c.ObjectsInside}
 			if c.PlaceRelation != "" {
 				cc.placeRel = s.Relation(c.PlaceRelation)
 			}
