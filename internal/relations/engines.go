@@ -1045,15 +1045,17 @@ func (d *doc) toOrganization(si, k int) (graph.Mention, bool) {
 // recruiter"), else -1.
 func (d *doc) nextDescription(si, k int) int {
 	w := d.words[si]
-	for n := k; n < len(w) && n <= k+3; n++ {
-		if w[n] == "and" && n+1 < len(w) && (w[n+1] == "a" || w[n+1] == "an") {
+	for n := k; n < len(w) && n <= k+8; n++ {
+		if w[n] == "and" && n+1 < len(w) && (w[n+1] == "a" || w[n+1] == "an") && n <= k+3 {
 			return n + 2
 		}
 		// "a firebrand cleric from Bahawalpur who had been the chief
 		// ideologue of HuM": a relative clause that gives the role
 		if w[n] == "who" {
 			j := n + 1
-			for j < len(w) && j <= n+4 && (w[j] == "had" || w[j] == "has" || w[j] == "have" || w[j] == "once" || w[j] == "earlier" || w[j] == "previously" || w[j] == "also" || w[j] == "later") {
+			// "who in 2015 became ISKP's chief": a time aside
+			for j < len(w) && j <= n+5 && (w[j] == "had" || w[j] == "has" || w[j] == "have" || w[j] == "once" || w[j] == "earlier" || w[j] == "previously" || w[j] == "also" || w[j] == "later" ||
+				w[j] == "in" && j+1 < len(w) && isNumber(w[j+1]) || isNumber(w[j]) || w[j] == "now") {
 				j++
 			}
 			for j < len(w) && (w[j] == "now" || w[j] == "still" || w[j] == "currently") {
@@ -1069,6 +1071,10 @@ func (d *doc) nextDescription(si, k int) int {
 			}
 			if j < len(w) && (w[j] == "a" || w[j] == "an" || w[j] == "the") {
 				return j + 1
+			}
+			// "who ... became ISKP's chief": the possessive is the determiner
+			if d.possessiveOrgAt(si, j) {
+				return j
 			}
 			return -1
 		}
@@ -2014,6 +2020,13 @@ func (d *doc) predicateRolesFrom(si int, p graph.Mention, end int) ([]roleTie, *
 				n = k - 1
 				continue
 			}
+			// "an LeJ commander from Jacobabad who in 2015 became ISKP's
+			// chief": a second description, a second role
+			if k := d.nextDescription(si, n+1); k > n && len(out) > 0 && k-1 < len(w) && d.describedByRelative(si, n+1, k) {
+				j = k
+				n = k - 1
+				continue
+			}
 			break
 		}
 	}
@@ -2021,6 +2034,17 @@ func (d *doc) predicateRolesFrom(si int, p graph.Mention, end int) ([]roleTie, *
 		out[i].place = place
 	}
 	return out, place
+}
+
+// describedByRelative reports whether tokens [a, b) hold the "who" of a
+// relative clause that gives a second description.
+func (d *doc) describedByRelative(si, a, b int) bool {
+	for k := a; k < b && k < len(d.words[si]); k++ {
+		if d.words[si][k] == "who" {
+			return true
+		}
+	}
+	return false
 }
 
 // skipAgeBefore returns the token before an age that ends at token k

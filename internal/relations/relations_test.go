@@ -413,6 +413,8 @@ func TestEngines(t *testing.T) {
 			[]string{"Lashkar-e-Jhangvi -OPERATES_IN-> Ghotki", "Lashkar-e-Jhangvi -OPERATES_IN-> Rajanpur"}, nil},
 		{"sits in a place", "Rahmatullah Swati sits in Kunar and sends suicide bombers into Pakistan.",
 			[]string{"Rahmatullah Swati -OPERATES_IN-> Kunar"}, []string{"Rahmatullah Swati -OPERATES_IN-> Pakistan"}},
+		{"a second description in a relative clause, a second role", "The talks were chaperoned by Mawlawi Gul Jan Zadran, a senior commander of the Haqqani Network who now serves as the Taliban's deputy governor of Khowst province. Qadir Mengal, an LeJ commander from Jacobabad who in 2015 became ISKP's chief for Sindh, died.",
+			[]string{"Mawlawi Gul Jan Zadran -MEMBER_OF-> Haqqani Network", "Mawlawi Gul Jan Zadran -MEMBER_OF-> Taliban", "Qadir Mengal -MEMBER_OF-> Islamic State Khorasan Province", "Qadir Mengal -MEMBER_OF-> Lashkar-e-Jhangvi"}, nil},
 		{"hyphen compound", "Police raided a house used by the Taliban-linked Lashkar-e-Jhangvi in Quetta.",
 			[]string{"Lashkar-e-Jhangvi -ALLIED_WITH-> Taliban"}, nil},
 		{"between", "Officials describe a rivalry between Hizb-i-Islami Gulbuddin and the Taliban in Baghlan.",
