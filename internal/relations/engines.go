@@ -56,6 +56,10 @@ func (d *doc) verb(si int, c compiledCue) {
 			}
 		} else if d.struckNoun(si, sp[0]) {
 			continue
+		} else if d.words[si][sp[0]] == "who" {
+			// a cue that opens with its relative pronoun ("who broke away
+			// from"): what the pronoun stands for
+			subjects = d.subjectBefore(si, sp[0]+1, c.rel.From)
 		} else {
 			subjects = d.subjectBefore(si, sp[0], c.rel.From)
 			// "X ran the BLA's operations in Kalat": the group's, and the

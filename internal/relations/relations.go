@@ -1072,7 +1072,14 @@ func (d *doc) subjectBefore(si, i int, types []string) []graph.Mention {
 		// "the LeJ al-Alami, a splinter faction that has carried out
 		// attacks jointly with ...": the name the apposition describes
 		if h := d.appositionHead(si, k); h != nil && allowed(types, h.Type) {
-			return []graph.Mention{*h}
+			// "A and B, two clerics who broke away from HuJI": each of them
+			group := []graph.Mention{*h}
+			for j := len(ms) - 1; j >= 0; j-- {
+				if m := ms[j]; m.Last <= group[0].First && m.Type == h.Type && d.coordinated(si, m.Last, group[0].First) {
+					group = append([]graph.Mention{m}, group...)
+				}
+			}
+			return group
 		}
 		// "the BLF, led by Allah Bakhsh Sasoli, whose fighters are strongest
 		// in Kech": a group's people, so the group named last
@@ -1120,6 +1127,16 @@ func (d *doc) subjectBefore(si, i int, types []string) []graph.Mention {
 			}
 			if !d.in.Sentences[si].Tokens[b].Word {
 				break
+			}
+		}
+		// "Brohi, he said, had spent a decade in HuJI": a source set off by
+		// commas is no clause of its own
+		if d.x.speech[w] && k+1 < i && d.words[si][k+1] == "," {
+			for b := k - 1; b >= 0 && b >= k-4; b-- {
+				if d.words[si][b] == "," {
+					parenthetical = true
+					break
+				}
 			}
 		}
 		if d.reports(si, k) && !parenthetical || w == ";" || w == "," && k+1 < i && (d.words[si][k+1] == "but" || d.words[si][k+1] == "while" || d.words[si][k+1] == "whereas") {
@@ -1279,8 +1296,8 @@ func (d *doc) appositionHead(si, k int) *graph.Mention {
 		}
 		return nil
 	}
-	if comma < 0 || comma+2 >= k || !(w[comma+1] == "a" || w[comma+1] == "an" || w[comma+1] == "the") {
-		return nil
+	if comma < 0 || comma+2 >= k || !(w[comma+1] == "a" || w[comma+1] == "an" || w[comma+1] == "the" || isNumber(w[comma+1])) {
+		return nil // "A and B, two clerics who ...": a number too
 	}
 	head := d.mentionEndingAt(si, comma)
 	if head == nil && w[comma-1] == ")" {
