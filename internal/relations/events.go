@@ -1,6 +1,8 @@
 package relations
 
 import (
+	"strings"
+
 	"github.com/graphload/graphload/internal/graph"
 )
 
@@ -716,6 +718,15 @@ func (d *doc) containment(si int, c compiledCue) {
 				}
 			}
 			continue
+		}
+		// "Zhawar, in Afghanistan's Khost province", "Termez, in neighbouring
+		// Uzbekistan": a comma before the preposition, an adjective after it
+		if len(between) >= 2 && between[0] == "," && between[1] == "in" {
+			between = between[1:]
+			gap++
+		}
+		if len(between) == 2 && between[0] == "in" && (between[1] == "neighboring" || between[1] == "neighbouring" || between[1] == "adjoining" || strings.HasSuffix(between[1], "ern")) {
+			between = between[:1]
 		}
 		preposition := len(between) == 1 && (between[0] == "in" || between[0] == "of") ||
 			len(between) == 2 && (between[0] == "in" || between[0] == "of") && between[1] == "the"

@@ -423,6 +423,8 @@ func TestEngines(t *testing.T) {
 			[]string{"Central Intelligence Agency -TARGETED-> Qari Hazrat Gul"}, nil},
 		{"drove a group out of a place", "The Pakistani Army drove the TNSM out of Swat during Operation Rah-e-Rast.",
 			[]string{"Pakistan Army -TARGETED-> Tehrik-e-Nafaz-e-Shariat-e-Mohammadi"}, nil},
+		{"a place, in a country's province", "During the war, HuM fighters trained at camps around Zhawar, in Afghanistan's Khost province.",
+			[]string{"Zhawar -LOCATED_IN-> Khost"}, nil},
 		{"hyphen compound", "Police raided a house used by the Taliban-linked Lashkar-e-Jhangvi in Quetta.",
 			[]string{"Lashkar-e-Jhangvi -ALLIED_WITH-> Taliban"}, nil},
 		{"between", "Officials describe a rivalry between Hizb-i-Islami Gulbuddin and the Taliban in Baghlan.",
