@@ -610,6 +610,10 @@ func (d *doc) eventPlaces(si, i int) (graph.Mention, bool, *graph.Mention) {
 		if m.First > i && d.describedBefore(si, i, m.First) {
 			continue
 		}
+		// "in the Shewa area, north of the town of Mir Ali": a landmark
+		if d.landmark(si, m) {
+			continue
+		}
 		score := d.rank(m)*1000 + absInt(m.First-i)
 		// "raided JeM offices in Kotli and Bagh and arrested X in Kotli": a
 		// place after the cue, in its own clause, is the event's
@@ -647,6 +651,21 @@ func (d *doc) placeAfterCue(si, i int) bool {
 	for _, m := range d.bySent[si] {
 		if m.Type == graph.Location && m.First > i && m.Last <= end && !d.isDateline(si, m) && !d.describedBefore(si, i, m.First) {
 			return true
+		}
+	}
+	return false
+}
+
+// landmark reports whether a place only gives the bearing of another
+// ("north of the town of Mir Ali", "40 kilometres west of Miramshah").
+func (d *doc) landmark(si int, m graph.Mention) bool {
+	w := d.words[si]
+	for k := m.First - 1; k >= 1 && k >= m.First-5; k-- {
+		if w[k] == "of" && (strings.HasSuffix(w[k-1], "north") || strings.HasSuffix(w[k-1], "south") || strings.HasSuffix(w[k-1], "east") || strings.HasSuffix(w[k-1], "west")) {
+			return true
+		}
+		if !d.in.Sentences[si].Tokens[k].Word {
+			return false
 		}
 	}
 	return false

@@ -425,6 +425,8 @@ func TestEngines(t *testing.T) {
 			[]string{"Pakistan Army -TARGETED-> Tehrik-e-Nafaz-e-Shariat-e-Mohammadi"}, nil},
 		{"a place, in a country's province", "During the war, HuM fighters trained at camps around Zhawar, in Afghanistan's Khost province.",
 			[]string{"Zhawar -LOCATED_IN-> Khost"}, nil},
+		{"a landmark's bearing is not the raid's place", "Predators fired four missiles at a compound in North Waziristan's Shewa area, north of the town of Mir Ali. Officials identified the IJU leader killed in the strike as Mirzo Haydarov.",
+			[]string{"Mirzo Haydarov -KILLED_IN_RAID-> Shewa"}, []string{"Mirzo Haydarov -KILLED_IN_RAID-> Mir Ali"}},
 		{"hyphen compound", "Police raided a house used by the Taliban-linked Lashkar-e-Jhangvi in Quetta.",
 			[]string{"Lashkar-e-Jhangvi -ALLIED_WITH-> Taliban"}, nil},
 		{"between", "Officials describe a rivalry between Hizb-i-Islami Gulbuddin and the Taliban in Baghlan.",
